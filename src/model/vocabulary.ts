@@ -26,6 +26,13 @@ export const VOCABULARY_SECTIONS = [
   'legal_bases',
   'security_measures',
   'retention_kinds',
+  // policyc extensions (schemas/vocabulary.yaml, v1.1)
+  'transfers',
+  'transfer_safeguards',
+  'sources',
+  'automated_decisions',
+  'special_category_conditions',
+  'cookie_kinds',
 ] as const;
 export type VocabularySection = (typeof VOCABULARY_SECTIONS)[number];
 

@@ -1,0 +1,84 @@
+// The thin CLI: parse argv, call a command, return an exit code. Only commander and node:* are
+// imported here; each command loads its stages lazily (start-up stays near `node -e 0`).
+// Exit codes: 0 ok (warnings allowed), 1 violations or a failed gate, 2 could not run.
+import { createRequire } from 'node:module';
+import { Command, CommanderError, Option } from 'commander';
+import { processIo, type Io } from './io.js';
+
+const require = createRequire(import.meta.url);
+
+export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promise<number> {
+  const io: Io = { ...processIo(), ...ioOverrides };
+  let exitCode = 0;
+  const program = new Command('policyc');
+  const version = (require('../package.json') as { version: string }).version;
+  program
+    .description('The privacy-policy compiler: markdown policy -> validated model -> published pages and diffs.')
+    .version(version, '-V, --version', 'print the version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run policyc --help for usage)');
+
+  const reporter = () => new Option('--reporter <name>', 'diagnostics format: human, json, github, sarif').default('human');
+  // Each action imports its command module only when that command runs.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const action = (fn: (...args: any[]) => Promise<number>) => async (...args: unknown[]) => {
+    exitCode = await fn(...args);
+  };
+
+  program
+    .command('extract')
+    .description('Extract the model of a markdown policy (YAML or JSON)')
+    .argument('<policy.md>', 'the policy source')
+    .option('-o, --output <file>', 'write the model to a file instead of stdout')
+    .addOption(new Option('--format <format>', 'result format').choices(['yaml', 'json']).default('yaml'))
+    .addOption(reporter())
+    .addHelpText('after', '\nExamples:\n  $ policyc extract policies/kaspersky-uk/policy.md\n  $ policyc extract policy.md --format json -o policy.json')
+    .action(action((file: string, opts: object) => import('./commands/extract.js').then((m) => m.default(io, file, opts))));
+
+  program
+    .command('validate')
+    .description('Validate model files (YAML/JSON) against the schema and vocabulary, or the model of a markdown policy')
+    .argument('<file...>', 'policy.yaml, policy.json or policy.md files')
+    .addOption(reporter())
+    .addHelpText('after', '\nExamples:\n  $ policyc validate policies/acme/policy.yaml\n  $ policyc validate dist/acme/1.0.0/policy.json --reporter json')
+    .action(action((files: string[], opts: object) => import('./commands/validate.js').then((m) => m.default(io, files, opts))));
+
+  program
+    .command('compile')
+    .description('Parse, extract, validate and render policies into a static site')
+    .argument('[policy-or-folder...]', 'policy files or folders (default: policies/)')
+    .option('--out <dir>', 'output folder', 'dist')
+    .option('--strict', 'fail on warnings too')
+    .addOption(reporter())
+    .addHelpText('after', '\nExamples:\n  $ policyc compile                       # every policy under policies/ into dist/\n  $ policyc compile policies/acme --out site')
+    .action(action((inputs: string[], opts: object) => import('./commands/compile.js').then((m) => m.default(io, inputs, opts))));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error, io);
+  }
+}
+
+function handleError(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    // --help and --version "fail" with exit code 0; usage errors are "could not run".
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  const e = error as Error;
+  switch (e?.name) {
+    case 'UsageError':
+      io.stderr(`policyc: ${e.message}\n(run policyc --help for usage)\n`);
+      return 2;
+    case 'InputError':
+      io.stderr(`policyc: ${e.message}\n`);
+      return 2;
+    default:
+      io.stderr(
+        `policyc: internal error: ${e?.stack ?? String(error)}\nThis is a bug in policyc; please report it with the input that caused it.\n`,
+      );
+      return 2;
+  }
+}

@@ -1,0 +1,41 @@
+// policyc validate <file>...: schema + vocabulary validation of model files (YAML/JSON), or of the
+// model extracted from a markdown file. Every error has line:column, a JSON path and a rule id.
+import { resolve } from 'node:path';
+import type { Io, CommonOptions } from '../io.js';
+import { readTextFile } from '../io/read.js';
+import { InputError } from '../errors.js';
+import { locationOfFile } from '../node/discover.js';
+import { extractPolicy } from '../pipeline.js';
+import { validateModelText } from '../validate/positions.js';
+import type { FileReport } from '../report/index.js';
+import { printReport, displayPath } from './report.js';
+import { inputDiagnostic } from './extract.js';
+
+export default async function validateCommand(io: Io, files: string[], options: CommonOptions): Promise<number> {
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const path = resolve(io.cwd, file);
+    const shown = displayPath(io, path);
+    let text: string;
+    try {
+      text = await readTextFile(path);
+    } catch (error) {
+      if (error instanceof InputError && error.ruleId !== 'input/unreadable') {
+        reports.push({ path: shown, diagnostics: [inputDiagnostic(error)] });
+        continue;
+      }
+      throw error;
+    }
+    if (/\.(md|markdown)$/i.test(path)) {
+      const result = extractPolicy({ id: locationOfFile(path).id, path: shown, text });
+      reports.push({ path: shown, diagnostics: result.diagnostics });
+    } else {
+      const result = validateModelText(text, shown);
+      reports.push({ path: shown, diagnostics: result.diagnostics.map((d) => ({ ...d, file: undefined })) });
+    }
+  }
+  const { errors } = await printReport(io, reports, options, 'stdout');
+  if (errors === 0 && (options.reporter ?? 'human') === 'human')
+    io.stderr(`${files.length} file${files.length === 1 ? '' : 's'} valid\n`);
+  return errors > 0 ? 1 : 0;
+}

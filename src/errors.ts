@@ -1,0 +1,24 @@
+// Typed errors. Library code throws these (or returns diagnostics); only the CLI maps them to
+// exit codes: UsageError and InputError -> 2, InternalError -> 2 with a "please report" hint.
+
+/** Bad command-line usage: unknown option, missing argument, conflicting flags. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The tool could not run on its input: unreadable file, no policies found, unwritable output. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly ruleId = 'input/unreadable',
+  ) {
+    super(message);
+  }
+}
+
+/** A broken invariant inside policyc: a bug to report, never the user's fault. */
+export class InternalError extends Error {
+  override name = 'InternalError';
+}
