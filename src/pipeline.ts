@@ -12,6 +12,8 @@ export interface PolicyInput {
   /** Path for messages. */
   path: string;
   text: string;
+  /** The reviewed model beside the policy (policies/<id>/policy.yaml), when there is one. */
+  reviewed?: { path: string; text: string };
 }
 
 export interface ExtractedPolicy {
