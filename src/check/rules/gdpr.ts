@@ -56,6 +56,7 @@ export const legalBasis: Rule = {
   check(ctx) {
     const ps = positive(ctx.model.purposes);
     const without = ps.filter((p) => !p.legal_basis);
+    if (!ps.length) return missing(ctx, 'The policy states no legal basis (consent, contract, legal obligation, legitimate interests, ...) for its processing', 'use', 'collect');
     if (!without.length) return [];
     if (without.length === ps.length)
       return missing(ctx, `The policy states no legal basis (consent, contract, legal obligation, legitimate interests, ...) for any of its ${ps.length} purpose${ps.length === 1 ? '' : 's'} (${ps.map((p) => p.id).join(', ')})`, 'use', 'collect');
@@ -137,9 +138,9 @@ export const withdrawConsent: Rule = {
     const ps = positive(ctx.model.purposes);
     const onConsent = ps.filter((p) => p.legal_basis === 'consent');
     const unknown = ps.filter((p) => !p.legal_basis);
-    if (!onConsent.length && !unknown.length) return [];
+    if (ps.length && !onConsent.length && !unknown.length) return [];
     if (hasId(ctx.model.rights, 'withdraw_consent')) return [];
-    const why = onConsent.length ? `purposes ${onConsent.map((p) => p.id).join(', ')} rest on consent` : 'some purposes may rest on consent (no legal basis is stated)';
+    const why = onConsent.length ? `purposes ${onConsent.map((p) => p.id).join(', ')} rest on consent` : 'processing may rest on consent: no legal basis is stated';
     return missing(ctx, `The policy does not say that consent can be withdrawn at any time (${why})`, 'rights', 'use');
   },
 };
