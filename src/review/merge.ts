@@ -116,7 +116,9 @@ function mergeSeq(text: string, facet: ItemFacet, seq: YAMLSeq, freshItems: Reco
     const live = items.length - items.filter((_, n) => !isHumanItem(toJs(items[n]!)) && !freshByKey.has(keyOf(items[n]!, n))).length;
     if (live === 0) {
       // An empty flow list ([]): replace it by a block list.
-      edits.push({ start: r[0], end: close + 1, text: '\n' + added.map((i) => blockItem(i, 2)).join('').replace(/\n$/, '') });
+      let start = r[0];
+      while (start > 0 && text[start - 1] === ' ') start--;
+      edits.push({ start, end: close + 1, text: '\n' + added.map((i) => blockItem(i, 2)).join('').replace(/\n$/, '') });
     } else edits.push({ start: close, end: close, text: added.map((i) => ', ' + JSON.stringify(i)).join('') });
     return;
   }
