@@ -17,8 +17,8 @@ export interface HeadingInfo {
 export const SECTIONS = {
   collect: /\b(collect|gather|obtain|information (we|you)|what (personal )?(information|data)|data we)/i,
   use: /\b(use|usage|purpose|process)/i,
-  share: /\b(shar|disclos|third[- ]part|recipient|transfer of information|who (we|will) )/i,
-  rights: /\b(right|choice|access|opt[- ]?out|control|your (data|information|privacy))/i,
+  share: /\b(shar|disclos|third[- ]part|recipient|transfer of information)/i,
+  rights: /\b(right|choice|access|opt[- ]?out|control|correct|updat(e|ing) your)/i,
   retention: /\b(retain|retention|keep|how long|storage|store)/i,
   transfer: /\b(transfer|international|abroad|outside|cross[- ]border)/i,
   contact: /\b(contact|who we are|about us|controller|data protection officer)/i,
