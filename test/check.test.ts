@@ -95,6 +95,14 @@ describe('policyc.config.yaml', () => {
     expect(r.code).toBe(1);
   });
 
+  test('an unknown rule id in the config is a warning at its line', async () => {
+    const root = repo('profiles: [gdpr]\nrules:\n  gdpr/retension: "off"\n  gdpr/*: warning\n');
+    const r = await runCli(['check', 'policies', '--as-of', '2024-06-01', '--reporter', 'json'], root);
+    const cfg = (JSON.parse(r.stdout) as { file: string; messages: JsonMessage[] }[]).find((f) => f.file === 'policyc.config.yaml')!;
+    expect(cfg.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['config/unknown-rule', 3, 3]]);
+    expect(r.code).toBe(0);
+  });
+
   test('an invalid config could not run: exit 2, with its position', async () => {
     const root = repo('profiles: [gdpr]\nrules:\n  gdpr/dpo: fatal\n');
     const r = await runCli(['check', 'policies'], root);

@@ -9,7 +9,7 @@ import { InputError, UsageError } from '../errors.js';
 import { discoverPolicies } from '../node/discover.js';
 import { loadConfig } from '../node/config.js';
 import { extractPolicy, reportsOf } from '../pipeline.js';
-import { runChecks, chooseProfiles, resolveAsOf, isIsoDate, unknownProfiles, PROFILES } from '../check/index.js';
+import { runChecks, chooseProfiles, resolveAsOf, isIsoDate, unknownProfiles, PROFILES, RULES } from '../check/index.js';
 import type { FileReport } from '../report/index.js';
 import { printReport, displayPath } from './report.js';
 import { inputDiagnostic } from './extract.js';
@@ -33,6 +33,19 @@ export default async function checkCommand(io: Io, inputs: string[], options: Ch
     io.stderr(`policyc: ${shown} is not valid; fix it and run again\n`);
     return 2;
   }
+  const configReports: FileReport[] = [];
+  const unknownRules = Object.keys(config.config.rules ?? {}).filter((k) => !isRuleSelector(k));
+  if (unknownRules.length && config.path) {
+    const text = await readTextFile(config.path);
+    const lines = text.split('\n');
+    configReports.push({
+      path: displayPath(io, config.path),
+      diagnostics: unknownRules.map((k) => {
+        const i = lines.findIndex((l) => l.includes(k));
+        return { ruleId: 'config/unknown-rule', severity: 'warning' as const, message: `No rule "${k}" in policyc check; rules are ${RULES.map((r) => r.id.split('/')[0]).filter((g, n, a) => a.indexOf(g) === n).map((g) => `${g}/*`).join(', ')} (see docs/policy-as-code.md)`, start: { line: i + 1 || 1, column: Math.max(1, (lines[i] ?? '').indexOf(k) + 1) }, source: 'config' };
+      }),
+    });
+  }
   const asOf = resolveAsOf(options.asOf, io.env);
   io.stderr(
     asOf.from === 'today'
@@ -41,7 +54,7 @@ export default async function checkCommand(io: Io, inputs: string[], options: Ch
   );
 
   const policies = await discoverPolicies(inputs, io.cwd);
-  const reports: FileReport[] = [];
+  const reports: FileReport[] = [...configReports];
   for (const loc of policies) {
     const shown = displayPath(io, loc.file);
     let text: string;
@@ -65,4 +78,9 @@ export default async function checkCommand(io: Io, inputs: string[], options: Ch
   const { errors, warnings } = await printReport(io, reports, options, 'stdout');
   if ((options.reporter ?? 'human') === 'human' && errors + warnings === 0) io.stderr(`${policies.length} polic${policies.length === 1 ? 'y' : 'ies'} checked: no findings\n`);
   return errors > 0 ? 1 : 0;
+}
+
+/** A rule id, "group/*" or "group" that the check rules know. */
+function isRuleSelector(key: string): boolean {
+  return RULES.some((r) => r.id === key || r.id.split('/')[0] === key || `${r.id.split('/')[0]}/*` === key);
 }
