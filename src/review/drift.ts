@@ -56,7 +56,6 @@ export function reviewDrift(doc: ParsedDocument, reviewed: Partial<PolicyModel>,
           message: `The reviewed ${SINGULAR[facet]} "${itemKey(item)}" rests on a passage that is no longer in the prose; it used to be at ${where}${ev.section?.length ? ` (${ev.section.join(' > ')})` : ''}: "${excerpt(ev.quote)}". Restore the passage, or change ${options.reviewedPath} if the practice changed`,
           start: { line, column: 1 },
           source: 'review',
-          cite: options.reviewedPath,
           data: { facet, key: itemKey(item), lines: [a, b], reviewed: options.reviewedPath },
         });
       }
@@ -73,7 +72,6 @@ export function reviewDrift(doc: ParsedDocument, reviewed: Partial<PolicyModel>,
         start: { line: ev ? ev.lines[0] : 1, column: 1 },
         ...(ev ? { end: { line: ev.lines[1], column: (doc.text.split('\n', ev.lines[1])[ev.lines[1] - 1]?.length ?? 0) + 1 } } : {}),
         source: 'review',
-        cite: options.reviewedPath,
         data: { facet, key },
       });
     }
