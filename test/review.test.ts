@@ -153,6 +153,15 @@ describe('the review loop through the CLI', () => {
     expect(readFileSync(join(root, 'policies', 'acme', 'policy.yaml'), 'utf8')).toBe(text);
   });
 
+  test('plain extract reports drift and prints the prose\'s own model', async () => {
+    const root = repo();
+    writeFileSync(join(root, 'policies', 'acme', 'policy.md'), prose.replace('We use service providers to send the newsletter.\n', ''));
+    const r = await runCli(['extract', 'policies/acme/policy.md', '--format', 'json'], root);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/error\s+The reviewed recipient "processor" rests on a passage that is no longer in the prose/);
+    expect((JSON.parse(r.stdout) as PolicyModel).recipients).toEqual([]);
+  });
+
   test('extract --update refuses to touch a broken policy.yaml and shows where it is broken', async () => {
     const root = repo();
     const broken = reviewed.replace('  version: 1.0.0', '  version: one');

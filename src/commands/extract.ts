@@ -1,6 +1,6 @@
 // policyc extract <policy.md> [-o file] [--format yaml|json]
 import { writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { mergeReviewed } from '../review/index.js';
 import { reportsOf } from '../pipeline.js';
@@ -39,8 +39,12 @@ export default async function extractCommand(io: Io, file: string, options: Extr
   }
   const { id, dir } = locationOfFile(path);
   if (options.update) return updateReviewed(io, { id, path: shown, text }, options.output ? resolve(io.cwd, options.output) : join(dir, 'policy.yaml'), options);
-  const result = extractPolicy({ id, path: shown, text });
+  // With a reviewed policy.yaml beside policy.md, report drift too; the result is still the prose's own model.
+  const yamlPath = join(dir, 'policy.yaml');
   const out = options.output ? resolve(io.cwd, options.output) : undefined;
+  const reviewed = basename(path) === 'policy.md' && out !== yamlPath && existsSync(yamlPath) ? { path: displayPath(io, yamlPath), text: await readTextFile(yamlPath) } : undefined;
+  const extracted = extractPolicy({ id, path: shown, text, ...(reviewed ? { reviewed } : {}) });
+  const result = { ...extracted, model: extracted.fresh ?? extracted.model };
   const schemaRef = out ? relativeRef(dirname(out), fileURLToPath(schemaPath)) : SCHEMA_ID;
   const rendered = format === 'json' ? renderJson(result.model) : renderYaml(result.model, schemaRef);
   if (out) {
@@ -50,7 +54,7 @@ export default async function extractCommand(io: Io, file: string, options: Extr
       throw new InputError(`Cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code}`, options.output, 'output/unwritable');
     }
   } else io.stdout(rendered);
-  await printReport(io, [{ path: shown, diagnostics: result.diagnostics }], options);
+  await printReport(io, reportsOf(shown, result.diagnostics), options);
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
