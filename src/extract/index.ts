@@ -339,6 +339,18 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       return DISCLAIMER_RE.test(t.slice(c.rel, c.relEnd));
     };
 
+    // ---- frames that make a sentence about something other than a data practice
+    const rightMatches = matchAll(lex.rights, t);
+    const userFacing = /\byou(?:r)?\b|\bright(?:s)?\b|\brequests?\b|\busers?\b|\bcustomers?\b|\bmembers?\b|\bindividuals?\b|\bvisitors?\b|\bconsumers?\b|\bresidents?\b/.test(t) || s.classes.has('rights');
+    const policyChangeFrame = /\b(?:update|change|modify|revise|amend)s? (?:to )?(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/.test(t);
+    const weDo = /^(?:we|[a-z]+ (?:will|may))\b/.test(t) && !/\byou\b/.test(t);
+    const rightsFrame = rightMatches.length > 0 && userFacing && !policyChangeFrame && !weDo;
+    const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
+    const secMatches = secContext && !isDnt ? matchAll(lex.security, t) : [];
+    const tr = findTransfer(t);
+    const childFrame = /\b(?:child(?:ren|'s)?|kids|minors|coppa|under (?:the age of )?1[0-9]|(?:younger|less) than 1[0-9]|parental consent)\b/.test(t) && !/\bchild (?:pornography|abuse)\b/.test(t);
+    const otherFrame = rightsFrame || secMatches.length > 0 || tr !== null || childFrame || choice || policyChangeFrame || DISCLAIMER_RE.test(t);
+
     // ---- data categories
     const guards: [number, number][] = [];
     lex.dataGuards.lastIndex = 0;
@@ -354,7 +366,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const isCookieSentence = dataMatches.some((m) => m.id === 'online.cookies');
     const definitional = /^(?:an? |the )?(?:cookies?|web beacons?|pixel tags?|clear gifs?|ip address(?:es)?|log files?)(?: is| are| \(| refers)/.test(t);
 
-    if (practice && !isDnt) {
+    if (practice && !isDnt && !otherFrame) {
       for (const m of dataMatches) {
         if (disclaimerAt(m.start)) continue;
         const c = clauseOf(m.start);
@@ -421,25 +433,25 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
     // ---- recipients
     const recMatches = [...matchAll(lex.recipients, t), ...matchAll(lex.named, t)];
-    if (recMatches.length && !isDnt) {
+    if (recMatches.length && !isDnt && !choice) {
       const shareVerb = vs.some((v) => v.kind === 'share') || (s.block.kind === 'item' && (leadVs.some((v) => v.kind === 'share') || s.classes.has('sharing')));
       const sell = SELL_RE.test(t);
       for (const m of recMatches) {
         if (disclaimerAt(m.start)) continue;
         const after = t.slice(m.end, m.end + 60);
         const agent = THIRD_PARTY_AGENT_RE.test(after.slice(0, 40)) && /^(?:[^.;]{0,20})\b(?:may|will|can|might|use|uses|collect|collects|set|sets|place|places|serve|serves|receive|receives|have access|see|track|tracks|provide|provides|obtain|also)\b/.test(after);
-        const engaged = /\b(?:we|us|company)\b[^.;]{0,30}\b(?:use[sd]?|work with|engage[sd]?|hire[sd]?|retain(?:s|ed)? the services of|contract with|rely on|partner(?:s|ed)? with)\b/.test(t.slice(0, m.start));
+        const engaged = /\b(?:we|us|company)\b[^.;]{0,30}\b(?:use[sd]?|work(?:s)? (?:closely )?with|engage[sd]?|employ(?:s)?|hire[sd]?|retain(?:s|ed)? the services of|contract(?:s)? with|rely on|partner(?:s|ed)? with)\b/.test(t.slice(0, m.start));
+        const agentDenied = agent && /^[^.;]{0,30}\b(?:do not|does not|don't|doesn't|will not|won't|cannot|never|are not|is not)\b/.test(after);
         const isPublic = m.id === 'public' || m.id === 'other_users';
         if (!(shareVerb || agent || engaged || (isPublic && (publicFrame || hasVerb)))) continue;
         if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
         if (m.id === 'public' && !publicFrame && !vs.some((v) => v.kind === 'share')) continue;
-        let polarity: Polarity = negatedIn(m.start, ['share']) ? 'negative' : 'positive';
+        let polarity: Polarity = negatedIn(m.start, ['share']) || agentDenied ? 'negative' : 'positive';
         if (publicFrame && isPublic) polarity = 'positive';
         const c = clauseOf(m.start);
         const ct = t.slice(c.rel, c.relEnd);
         const clauseSells = SELL_RE.test(ct) || (sell && polarity === 'negative');
-        const withoutConsent = polarity === 'negative' && /\bwithout (?:your |first obtaining your )?(?:prior |express |explicit )?(?:consent|permission)/.test(t);
-        if (withoutConsent) polarity = 'positive';
+        const withoutConsent = false;
         const b = base(m.start, polarity === 'negative' ? 'recipient.negated' : agent ? 'recipient.agent' : 'recipient.share', m.name ? 0.75 : 0.7);
         store.add('recipients', {
           id: m.id,
@@ -473,12 +485,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
 
     // ---- rights and choices
-    const rightMatches = matchAll(lex.rights, t);
-    if (rightMatches.length && !isDnt) {
-      const userFacing = /\byou(?:r)?\b|\bright(?:s)?\b|\brequests?\b|\busers?\b|\bcustomers?\b|\bmembers?\b|\bindividuals?\b|\bvisitors?\b|\bconsumers?\b|\bresidents?\b/.test(t) || s.classes.has('rights');
-      const policyChange = /\b(?:update|change|modify|revise|amend)s? (?:to )?(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/.test(t);
-      const weDo = /^(?:we|[a-z]+ (?:will|may))\b/.test(t) && !/\byou\b/.test(t);
-      if (userFacing && !policyChange && !weDo) {
+    if (rightsFrame && !isDnt) {
+      {
         const mech = matchAll(lex.mechanisms, t).map((m) => m.id);
         for (const m of rightMatches) {
           if (disclaimerAt(m.start) && !/not (?:be )?able/.test(t)) continue;
@@ -496,9 +504,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
 
     // ---- security
-    const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
-    if (secContext && !isDnt) {
-      for (const m of matchAll(lex.security, t)) {
+    {
+      for (const m of secMatches) {
         const c = clauseOf(m.start);
         const ct = t.slice(c.rel, c.relEnd);
         if (DISCLAIMER_RE.test(ct) || /\b(?:no|not)\b[^.]{0,30}(?:100%|completely|perfectly|absolutely|fully) secure|\bimpenetrable\b/.test(ct)) continue;
@@ -515,7 +522,6 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
 
     // ---- international transfers
-    const tr = findTransfer(t);
     if (tr) {
       store.add('transfers', { id: 'x.international_transfer', polarity: 'positive', ...base(tr.index, 'transfer.destination', 0.65), countries: tr.countries, safeguards: tr.safeguards });
     }
@@ -529,7 +535,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
 
     // ---- children
-    if (/\b(?:child(?:ren|'s)?|kids|minors|coppa|under (?:the age of )?1[0-9]|(?:younger|less) than 1[0-9]|parental consent)\b/.test(t) && !/\bchild (?:pornography|abuse)\b/.test(t)) {
+    if (childFrame) {
       childrenEv.push(e('children.mention'));
       const age = /\b(?:under|below|younger than|less than|age of|aged?|over|at least)\s+(?:the age of\s+)?(\d{1,2})\b|\b(\d{1,2})\s+(?:years? (?:of age|old)|and (?:under|older|over))/.exec(t);
       const n = age ? Number(age[1] ?? age[2] ?? NaN) : NaN;
