@@ -197,6 +197,10 @@ interface Sentence extends Span {
 const textOf = (st: DocumentStructure, s: { start: number; end: number }) => st.mask.slice(s.start, s.end);
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+function isCookieLike(t: string): boolean {
+  return /\bcookies?\b|\bweb beacons?\b|\bpixels?\b/.test(t);
+}
+
 function sectionClasses(section: string[]): Set<string> {
   const out = new Set<string>();
   const inner = section.slice(-2).map((s) => s.toLowerCase());
@@ -344,7 +348,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const userFacing = /\byou(?:r)?\b|\bright(?:s)?\b|\brequests?\b|\busers?\b|\bcustomers?\b|\bmembers?\b|\bindividuals?\b|\bvisitors?\b|\bconsumers?\b|\bresidents?\b/.test(t) || s.classes.has('rights');
     const policyChangeFrame = /\b(?:update|change|modify|revise|amend)s? (?:to )?(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/.test(t);
     const weDo = /^(?:we|[a-z]+ (?:will|may))\b/.test(t) && !/\byou\b/.test(t);
-    const rightsFrame = rightMatches.length > 0 && userFacing && !policyChangeFrame && !weDo;
+    const agency = /\byou (?:can|may|have|are able|will be able|could|might|should|must|also have)\b|\bright(?:s)? to\b|\brequests?\b|\bplease\b|\bcontact us\b|\bif you (?:would like|wish|want|prefer|choose|do not)|\bto (?:access|update|correct|delete|opt|unsubscribe|review|change|edit|remove|modify|close|cancel|deactivate)\b|\boptions?\b|\bchoose\b|\bchoices?\b|\bclick|\bvisit|\bby (?:clicking|visiting|logging|going|sending|e-?mailing|calling|writing|replying|contacting|following)|\ballows? you|\bable to\b|\binstructions\b|\bsimply\b|\bat any time\b|\bmay be (?:accessed|updated|corrected|deleted|changed|reviewed)|\bcan be (?:accessed|updated|corrected|deleted|changed|reviewed|set)|\bopt[- ]?out\b|\bunsubscribe/.test(t) || (s.classes.has('rights') && s.block.kind === 'item');
+    const rightsFrame = rightMatches.length > 0 && userFacing && agency && !policyChangeFrame && !weDo && !(isCookieLike(t) && rightMatches.every((m) => !/cookie|opt_out|decline/.test(m.id)) && /\b(?:help|allow|enable)s? you\b/.test(t));
     const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
     const secMatches = secContext && !isDnt ? matchAll(lex.security, t) : [];
     const tr = findTransfer(t);
@@ -417,7 +422,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
 
     // ---- purposes
-    const purposeGate = practice || isCookieSentence || s.classes.has('use');
+    const purposeGate = (practice || isCookieSentence || s.classes.has('use')) && !otherFrame && !definitional;
     const purposeMatches = purposeGate && !isDnt
       ? matchAll(lex.purposes, t).filter((m) => !dataMatches.some((d) => m.start < d.end && m.end > d.start) || /relevant|tailor|personal/.test(t.slice(m.start, m.end)))
       : [];
