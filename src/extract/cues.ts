@@ -25,10 +25,10 @@ export const NEG_GAP_RE =
 
 /** Frames that contain a negation word but are not a negated practice. */
 export const CHOICE_FRAME_RE =
-  /\b(?:if|should|in case|when) you (?:do not|don't|no longer|would prefer not to|prefer not to|choose not to|decide not to|wish not to|would rather not|do not wish|do not want|decline)|\b(?:prefer|choose|decide|elect|wish|want|request|ask us) (?:that we )?not to\b|\bwhether or not\b|\bopt[- ]?out\b|\bunsubscribe\b|\bno longer (?:wish|want|receive)|\b(?:do not|don't) (?:wish|want) to (?:receive|provide|give|share|have|continue|participate)|\bnot required to\b|\byou (?:do not|don't) have to\b|\bnot (?:to )?(?:accept|receive)\b/;
+  /\b(?:if|should|in case|when) you (?:do not|don't|no longer|would prefer not to|prefer not to|choose not to|decide not to|wish not to|would rather not|do not wish|do not want|decline)|\b(?:prefer|choose|decide|elect|wish|want|request|ask us) (?:that we )?not to\b|\bwhether or not\b|\bopt[- ]?out\b|\bunsubscribe\b|\bno longer (?:wish|want|receive)|\b(?:do not|don't) (?:wish|want) to (?:receive|provide|give|share|have|continue|participate)|\bnot required to\b|\byou (?:do not|don't) have to\b|\bnot (?:to )?(?:accept|receive)\b|\byou (?:can|may) (?:also )?(?:disable|delete|block|reject|refuse|remove|turn off|decline|adjust|manage|control)\b/;
 
 export const DISCLAIMER_RE =
-  /\bnot (?:be )?responsible\b|\bnot liable\b|\b(?:does|do|shall|will) not (?:apply|cover|extend)\b|\b(?:cannot|can't|can not|do not|does not|unable to|not) (?:guarantee|ensure|warrant|promise|control|be held)\b|\bno (?:control|responsibility)\b|\bhave no\b|\bnot (?:necessarily|endorse)|\bis not 100%|\bno (?:method|system|data transmission|transmission)\b|\b(?:please )?do not (?:send|submit|post|include|use|provide us with)\b(?=[^.]*\b(?:sensitive|confidential|via e-?mail|through|in|social security)\b)/;
+  /\bsubject to (?:their|its|the) own\b|\bgoverned by (?:their|its|the) own\b|\bnot (?:be )?responsible\b|\bnot liable\b|\b(?:does|do|shall|will) not (?:apply|cover|extend)\b|\b(?:cannot|can't|can not|do not|does not|unable to|not) (?:guarantee|ensure|warrant|promise|control|be held)\b|\bno (?:control|responsibility)\b|\bhave no\b|\bnot (?:necessarily|endorse)|\bis not 100%|\bno (?:method|system|data transmission|transmission)\b|\b(?:please )?do not (?:send|submit|post|include|use|provide us with)\b(?=[^.]*\b(?:sensitive|confidential|via e-?mail|through|in|social security)\b)/;
 
 export const IDENTIFIABILITY_RE =
   /\b(?:does|do|will|is|are|cannot|can't|can not)(?: not|n't)? (?:be )?(?:used to )?(?:personally )?identif(?:y|ies|iable)|\bnot (?:personally )?identif|\b(?:is|are|be) (?:not|never) (?:be )?(?:correlated|linked|associated|tied|connected|combined|matched)\b|\bnon-?(?:personally[- ])?identifi|\b(?:you are|remain) anonymous\b|\banonymous(?:ly)?\b|\baggregate(?:d)?\b|\bde-?identified\b/;
@@ -60,3 +60,7 @@ export const SECTION_CLASSES: [string, RegExp][] = [
   ['use', /\b(?:use|usage|how we use|purposes?)\b/],
   ['collection', /\b(?:collect|gather|information we|what information|types of (?:personal )?information|data we)/],
 ];
+
+/** Sentences about the policy itself or pointers elsewhere: not a statement of practice. */
+export const META_FRAME_RE =
+  /\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.]{0,40}\b(?:describes|explains|covers|applies|tells|sets out|informs|outlines|discloses)\b|\byou(?:'ll| will) learn\b|\bclick here\b|\bfor more information\b|\bto learn more\b|\blearn more about\b|\bsafe harbou?r\b|\bprivacy shield\b/;

@@ -34,6 +34,7 @@ import {
   HEDGE_RE,
   IDENTIFIABILITY_RE,
   LEGAL_RE,
+  META_FRAME_RE,
   NEG_CUE_RE,
   NEG_GAP_RE,
   PUBLIC_FRAME_RE,
@@ -354,7 +355,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const secMatches = secContext && !isDnt ? matchAll(lex.security, t) : [];
     const tr = findTransfer(t);
     const childFrame = /\b(?:child(?:ren|'s)?|kids|minors|coppa|under (?:the age of )?1[0-9]|(?:younger|less) than 1[0-9]|parental consent)\b/.test(t) && !/\bchild (?:pornography|abuse)\b/.test(t);
-    const otherFrame = rightsFrame || secMatches.length > 0 || tr !== null || childFrame || choice || policyChangeFrame || DISCLAIMER_RE.test(t);
+    const ret = findRetention(t);
+    const otherFrame = rightsFrame || secMatches.length > 0 || tr !== null || childFrame || choice || policyChangeFrame || DISCLAIMER_RE.test(t) || META_FRAME_RE.test(t) || ret !== null;
 
     // ---- data categories
     const guards: [number, number][] = [];
@@ -520,7 +522,6 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
 
     // ---- retention
-    const ret = findRetention(t);
     if (ret && !isDnt) {
       const b = base(ret.index, `retention.${ret.kind}`, ret.period ? 0.8 : 0.6);
       store.add('retention', { id: ret.kind, polarity: 'positive', ...b, period: ret.period, kind: ret.kind, data: contextData, ...(ret.period ? { name: ret.period } : {}) });
