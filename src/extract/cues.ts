@@ -21,7 +21,7 @@ export const NEG_CUE_RE = /\b(?:not|never|no longer|neither|nor)\b|n't\b|\bcanno
 
 /** Words allowed between a negation cue and the practice verb it negates. */
 export const NEG_GAP_RE =
-  /^(?:\s|,|\b(?:be|been|being|have|has|had|we|knowingly|intentionally|currently|otherwise|ever|actively|routinely|generally|directly|automatically|further|also|now|any|in any way|under any circumstances|intend to|plan to|seek to|attempt to|and|or|will|share,|sell,|rent,|collect,|use,|disclose,|personally|specifically|deliberately|voluntarily|willingly|purposely|trade|rent|sell|or otherwise|otherwise|in the business of|include|includes|including|involve|involves)\b)*$/;
+  /^(?:\s|,|\b(?:be|been|being|have|has|had|we|knowingly|willfully|wilfully|intentionally|currently|otherwise|ever|actively|routinely|generally|directly|automatically|further|also|now|any|in any way|under any circumstances|intend to|plan to|seek to|attempt to|and|or|will|share,|sell,|rent,|collect,|use,|disclose,|personally|specifically|deliberately|voluntarily|willingly|purposely|trade|rent|sell|or otherwise|otherwise|in the business of|include|includes|including|involve|involves)\b)*$/;
 
 /** Frames that contain a negation word but are not a negated practice. */
 export const CHOICE_FRAME_RE =

@@ -350,7 +350,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const policyChangeFrame = /\b(?:update|change|modify|revise|amend)s? (?:to )?(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/.test(t);
     const weDo = /^(?:we|[a-z]+ (?:will|may))\b/.test(t) && !/\byou\b/.test(t);
     const agency = /\byou (?:can|may|have|are able|will be able|could|might|should|must|also have)\b|\bright(?:s)? to\b|\brequests?\b|\bplease\b|\bcontact us\b|\bif you (?:would like|wish|want|prefer|choose|do not)|\bto (?:access|update|correct|delete|opt|unsubscribe|review|change|edit|remove|modify|close|cancel|deactivate)\b|\boptions?\b|\bchoose\b|\bchoices?\b|\bclick|\bvisit|\bby (?:clicking|visiting|logging|going|sending|e-?mailing|calling|writing|replying|contacting|following)|\ballows? you|\bable to\b|\binstructions\b|\bsimply\b|\bat any time\b|\bmay be (?:accessed|updated|corrected|deleted|changed|reviewed)|\bcan be (?:accessed|updated|corrected|deleted|changed|reviewed|set)|\bopt[- ]?out\b|\bunsubscribe/.test(t) || (s.classes.has('rights') && s.block.kind === 'item');
-    const rightsFrame = rightMatches.length > 0 && userFacing && agency && !policyChangeFrame && !weDo && !(isCookieLike(t) && rightMatches.every((m) => !/cookie|opt_out|decline/.test(m.id)) && /\b(?:help|allow|enable)s? you\b/.test(t));
+    const rightsFrame = rightMatches.length > 0 && userFacing && agency && !policyChangeFrame && !weDo && !(isCookieLike(t + ' ' + s.lead) && rightMatches.every((m) => !/cookie|opt_out|decline/.test(m.id)) && /\b(?:help|allow|enable)s? you\b/.test(t));
     const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
     const secMatches = secContext && !isDnt ? matchAll(lex.security, t) : [];
     const tr = findTransfer(t);
@@ -440,11 +440,12 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
     // ---- recipients
     const recMatches = [...matchAll(lex.recipients, t), ...matchAll(lex.named, t)];
-    if (recMatches.length && !isDnt && !choice) {
+    if (recMatches.length && !isDnt && !choice && !tr && !rightsFrame && !META_FRAME_RE.test(t)) {
       const shareVerb = vs.some((v) => v.kind === 'share') || (s.block.kind === 'item' && (leadVs.some((v) => v.kind === 'share') || s.classes.has('sharing')));
       const sell = SELL_RE.test(t);
       for (const m of recMatches) {
         if (disclaimerAt(m.start)) continue;
+        if (/\bfrom (?:the |our |its |any )?$/.test(t.slice(Math.max(0, m.start - 12), m.start))) continue; // a source, not a recipient
         const after = t.slice(m.end, m.end + 60);
         const agent = THIRD_PARTY_AGENT_RE.test(after.slice(0, 40)) && /^(?:[^.;]{0,20})\b(?:may|will|can|might|use|uses|collect|collects|set|sets|place|places|serve|serves|receive|receives|have access|see|track|tracks|provide|provides|obtain|also)\b/.test(after);
         const engaged = /\b(?:we|us|company)\b[^.;]{0,30}\b(?:use[sd]?|work(?:s)? (?:closely )?with|engage[sd]?|employ(?:s)?|hire[sd]?|retain(?:s|ed)? the services of|contract(?:s)? with|rely on|partner(?:s|ed)? with)\b/.test(t.slice(0, m.start));
@@ -452,7 +453,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const isPublic = m.id === 'public' || m.id === 'other_users';
         if (!(shareVerb || agent || engaged || (isPublic && (publicFrame || hasVerb)))) continue;
         if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
-        if (m.id === 'public' && !publicFrame && !vs.some((v) => v.kind === 'share')) continue;
+        if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t)) continue;
         let polarity: Polarity = negatedIn(m.start, ['share']) || agentDenied ? 'negative' : 'positive';
         if (publicFrame && isPublic) polarity = 'positive';
         const c = clauseOf(m.start);
