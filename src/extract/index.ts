@@ -20,7 +20,7 @@ import { sortDiagnostics } from '../diagnostics.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
 import { buildStructure, type Block, type DocumentStructure } from '../parse/structure.js';
 import { splitClauses, splitSentences, type Span } from '../parse/sentences.js';
-import { loadLexicon, matchAll, type Match } from './lexicon.js';
+import { loadLexicon, matchAll, type Match, type Pattern } from './lexicon.js';
 import { buildMeta, findController, policyId } from './meta.js';
 import { checkEvidence, makeEvidence } from './evidence.js';
 import { loadVocabulary, type VocabularySection } from '../model/vocabulary.js';
@@ -272,6 +272,31 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
   const lastData = new Map<string, string[]>();
 
+  // Lexicon matching runs once per block; sentences take their share of the block's matches.
+  const inDoc = (table: Pattern[]) => table;
+  const T = {
+    data: inDoc(lex.data),
+    purposes: inDoc(lex.purposes),
+    recipients: inDoc(lex.recipients),
+    named: inDoc(lex.named),
+    rights: inDoc(lex.rights),
+    mechanisms: inDoc(lex.mechanisms),
+    security: inDoc(lex.security),
+  };
+  let blockCache = new Map<Pattern[], Match[]>();
+  let currentBlock: Block | undefined;
+  const sentenceMatches = (table: Pattern[], s: Span): Match[] => {
+    let all = blockCache.get(table);
+    if (!all) {
+      const b = currentBlock!;
+      all = matchAll(table, mask.slice(b.start, b.end)).map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start }));
+      blockCache.set(table, all);
+    }
+    const out: Match[] = [];
+    for (const m of all) if (m.start >= s.start && m.end <= s.end) out.push({ ...m, start: m.start - s.start, end: m.end - s.start });
+    return out;
+  };
+
   for (let bi = 0; bi < st.blocks.length; bi++) {
     const block = st.blocks[bi]!;
     if (block.kind === 'heading' || block.toc) continue;
@@ -279,6 +304,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const leadBlock = block.leadIn !== undefined ? st.blocks[block.leadIn] : undefined;
     const lead = leadBlock ? collapse(textOf(st, leadBlock)) : '';
     const secKey = block.section.join('\u0000');
+    blockCache = new Map();
+    currentBlock = block;
     for (const sp of splitSentences(mask, block.start, block.end)) {
       const s: Sentence = { ...sp, block, text: mask.slice(sp.start, sp.end), lead, classes };
       if (doc.lines.span(s.start, s.end)[1] - doc.lines.span(s.start, s.end)[0] >= 29) continue;
@@ -345,14 +372,14 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     };
 
     // ---- frames that make a sentence about something other than a data practice
-    const rightMatches = matchAll(lex.rights, t);
+    const rightMatches = sentenceMatches(T.rights, s);
     const userFacing = /\byou(?:r)?\b|\bright(?:s)?\b|\brequests?\b|\busers?\b|\bcustomers?\b|\bmembers?\b|\bindividuals?\b|\bvisitors?\b|\bconsumers?\b|\bresidents?\b/.test(t) || s.classes.has('rights');
     const policyChangeFrame = /\b(?:update|change|modify|revise|amend)s? (?:to )?(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/.test(t);
     const weDo = /^(?:we|[a-z]+ (?:will|may))\b/.test(t) && !/\byou\b/.test(t);
     const agency = /\byou (?:can|may|have|are able|will be able|could|might|should|must|also have)\b|\bright(?:s)? to\b|\brequests?\b|\bplease\b|\bcontact us\b|\bif you (?:would like|wish|want|prefer|choose|do not)|\bto (?:access|update|correct|delete|opt|unsubscribe|review|change|edit|remove|modify|close|cancel|deactivate)\b|\boptions?\b|\bchoose\b|\bchoices?\b|\bclick|\bvisit|\bby (?:clicking|visiting|logging|going|sending|e-?mailing|calling|writing|replying|contacting|following)|\ballows? you|\bable to\b|\binstructions\b|\bsimply\b|\bat any time\b|\bmay be (?:accessed|updated|corrected|deleted|changed|reviewed)|\bcan be (?:accessed|updated|corrected|deleted|changed|reviewed|set)|\bopt[- ]?out\b|\bunsubscribe/.test(t) || (s.classes.has('rights') && s.block.kind === 'item');
     const rightsFrame = rightMatches.length > 0 && userFacing && agency && !policyChangeFrame && !weDo && !(isCookieLike(t + ' ' + s.lead) && rightMatches.every((m) => !/cookie|opt_out|decline/.test(m.id)) && /\b(?:help|allow|enable)s? you\b/.test(t));
     const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
-    const secMatches = secContext && !isDnt ? matchAll(lex.security, t) : [];
+    const secMatches = secContext && !isDnt ? sentenceMatches(T.security, s) : [];
     const tr = findTransfer(t);
     const childFrame = /\b(?:child(?:ren|'s)?|kids|minors|coppa|under (?:the age of )?1[0-9]|(?:younger|less) than 1[0-9]|parental consent)\b/.test(t) && !/\bchild (?:pornography|abuse)\b/.test(t);
     const ret = findRetention(t);
@@ -362,7 +389,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const guards: [number, number][] = [];
     lex.dataGuards.lastIndex = 0;
     for (const m of t.matchAll(lex.dataGuards)) guards.push([m.index, m.index + m[0].length]);
-    const dataMatches = matchAll(lex.data, t).filter((m) => !guards.some(([a, b]) => m.start < b && m.end > a));
+    const dataMatches = sentenceMatches(T.data, s).filter((m) => !guards.some(([a, b]) => m.start < b && m.end > a));
     const anaphoric = (() => {
       lex.anaphora.lastIndex = 0;
       return lex.anaphora.test(t);
@@ -426,7 +453,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // ---- purposes
     const purposeGate = (practice || isCookieSentence || s.classes.has('use')) && !otherFrame && !definitional;
     const purposeMatches = purposeGate && !isDnt
-      ? matchAll(lex.purposes, t).filter((m) => !dataMatches.some((d) => m.start < d.end && m.end > d.start) || /relevant|tailor|personal/.test(t.slice(m.start, m.end)))
+      ? sentenceMatches(T.purposes, s).filter((m) => !dataMatches.some((d) => m.start < d.end && m.end > d.start) || /relevant|tailor|personal/.test(t.slice(m.start, m.end)))
       : [];
     const purposeIds: string[] = [];
     for (const m of purposeMatches) {
@@ -439,7 +466,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
 
     // ---- recipients
-    const recMatches = [...matchAll(lex.recipients, t), ...matchAll(lex.named, t)];
+    const recMatches = [...sentenceMatches(T.recipients, s), ...sentenceMatches(T.named, s)];
     if (recMatches.length && !isDnt && !choice && !tr && !rightsFrame && !META_FRAME_RE.test(t)) {
       const shareVerb = vs.some((v) => v.kind === 'share') || (s.block.kind === 'item' && (leadVs.some((v) => v.kind === 'share') || s.classes.has('sharing')));
       const sell = SELL_RE.test(t);
@@ -495,7 +522,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // ---- rights and choices
     if (rightsFrame && !isDnt) {
       {
-        const mech = matchAll(lex.mechanisms, t).map((m) => m.id);
+        const mech = sentenceMatches(T.mechanisms, s).map((m) => m.id);
         for (const m of rightMatches) {
           if (disclaimerAt(m.start) && !/not (?:be )?able/.test(t)) continue;
           if (/\b(?:not|never|cannot|can't|unable)\b[^.;]{0,20}$/.test(t.slice(Math.max(0, m.start - 25), m.start)) && !choice) continue;

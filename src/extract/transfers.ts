@@ -31,6 +31,9 @@ const SAFEGUARDS: [RegExp, string][] = [
   [/\b(?:your|explicit) consent\b|\byou consent\b|\bconsent to (?:the|this|such) transfer/, 'consent'],
 ];
 
+const ANY_COUNTRY = new RegExp(COUNTRIES.map(([re]) => re.source).join('|'));
+const ANY_SAFEGUARD = new RegExp(SAFEGUARDS.map(([re]) => re.source).join('|'));
+
 const MOVE = /\b(?:transfer\w*|transmit\w*|stor(?:e|ed|age|ing)|process(?:ed|ing)?|host(?:ed|ing)?|mov(?:e|ed)|sent|send|located|maintain\w*|held|kept|access(?:ed)? from)\b/;
 const ABROAD = /\b(?:outside (?:of )?(?:the |your )?(?:country|countries|eea|european|eu\b|united|jurisdiction|state|province|region)|other countries|another country|countries other than|across (?:national )?borders|cross[- ]border|internationally|around the world|worldwide offices|world ?wide|any country|in (?:certain|various|several|multiple) countries|(?:foreign|other) jurisdictions|country (?:of|where) (?:your )?(?:residence|you (?:live|reside)))\b/;
 
@@ -44,10 +47,10 @@ export function findTransfer(t: string): TransferFinding | null {
   const move = MOVE.exec(t);
   if (!move) return null;
   const abroad = ABROAD.exec(t);
-  const countries = COUNTRIES.filter(([re]) => re.test(t)).map(([, c]) => c);
+  const countries = ANY_COUNTRY.test(t) ? COUNTRIES.filter(([re]) => re.test(t)).map(([, c]) => c) : [];
   if (!abroad && !countries.length) return null;
   if (!abroad && !/\b(?:transfer\w*|stor\w*|process\w*|host\w*|located|held)\b[^.]{0,80}\b(?:in|to|into)\b/.test(t)) return null;
   if (!/\b(?:information|data|personal|records?)\b/.test(t)) return null;
-  const safeguards = SAFEGUARDS.filter(([re]) => re.test(t)).map(([, s]) => s);
+  const safeguards = ANY_SAFEGUARD.test(t) ? SAFEGUARDS.filter(([re]) => re.test(t)).map(([, s]) => s) : [];
   return { countries: [...new Set(countries)].sort(), safeguards, index: abroad?.index ?? move.index };
 }

@@ -230,7 +230,11 @@ export function buildStructure(doc: ParsedDocument): DocumentStructure {
     break;
   }
 
-  const maskStr = () => maskArr.join('');
+  const maskStr = () => {
+    let out = '';
+    for (let i = 0; i < maskArr.length; i += 8192) out += maskArr.slice(i, i + 8192).join('');
+    return out;
+  };
   let mask = maskStr();
   const blockText = (r: { start: number; end: number }) => mask.slice(r.start, r.end).replace(/\s+/g, ' ').trim();
 
