@@ -47,6 +47,10 @@ export function extractPolicy(input: PolicyInput): ExtractedPolicy {
     diagnostics.push(...r.diagnostics);
     model = r.model;
   }
+  // The extractor's "the policy does not state X" notes judge the prose alone; drop those that a
+  // pin or the reviewed model has since answered, so the report does not contradict the model.
+  const answered = stillMissing(model);
+  for (let i = diagnostics.length - 1; i >= 0; i--) if (answered(diagnostics[i]!.ruleId)) diagnostics.splice(i, 1);
   const reviewedBroken = diagnostics.some((d) => d.file && d.file === input.reviewed?.path && d.severity === 'error');
   if (!reviewedBroken)
     for (const problem of checkModel(model))
@@ -70,4 +74,26 @@ export function reportsOf(path: string, diagnostics: Diagnostic[]): FileReport[]
     byFile.get(f)!.push(f === path ? d : { ...d, file: undefined });
   }
   return [...byFile].map(([p, ds]) => ({ path: p, diagnostics: ds }));
+}
+
+/** True for an extractor meta/missing-* note that the final model answers. */
+function stillMissing(model: PolicyModel): (ruleId: string) => boolean {
+  return (ruleId) => {
+    switch (ruleId) {
+      case 'meta/missing-controller':
+        return !!model.controller.name;
+      case 'meta/missing-contact': {
+        const c = model.controller.contact;
+        return !!c && !!(c.email || c.url || c.postal_address || c.phone);
+      }
+      case 'meta/missing-retention':
+        return model.retention.length > 0;
+      case 'meta/missing-rights':
+        return model.rights.some((r) => r.polarity !== 'negative' && ['access', 'rectification', 'erasure', 'portability'].includes(r.id.split('.')[0]!));
+      case 'meta/missing-policy-change':
+        return model.policy_change.notice !== 'none';
+      default:
+        return false;
+    }
+  };
 }

@@ -10,7 +10,7 @@ import { extractPolicy } from '../src/pipeline.js';
 import { renderBody } from '../src/render/html.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { applyPins } from '../src/pins/index.js';
-import { emptyModel } from '../src/model/types.js';
+import { emptyModel, ITEM_FACETS } from '../src/model/types.js';
 
 const fixture = readFileSync('test/fixtures/check/pins.md', 'utf8');
 const strip = (node: unknown): unknown =>
@@ -34,6 +34,13 @@ describe('author pins', () => {
     expect(kept.evidence[0]!.lines).toEqual([18, 18]);
   });
 
+  test("a pin answers the extractor's note that the policy lacks it", () => {
+    const r = extractPolicy({ id: 'acme', path: 'policy.md', text: fixture });
+    expect(r.diagnostics.map((d) => d.ruleId)).not.toContain('meta/missing-retention');
+    const without = extractPolicy({ id: 'acme', path: 'policy.md', text: fixture.replace(/:::practice\{retention[^]*?\n:::\n/, '') });
+    expect(without.diagnostics.map((d) => d.ruleId)).toContain('meta/missing-retention');
+  });
+
   test('front matter controller is declared metadata', () => {
     const r = extractPolicy({ id: 'acme', path: 'policy.md', text: fixture });
     expect(r.model.controller).toMatchObject({ name: 'Acme Ltd', contact: { email: 'privacy@acme.example' } });
@@ -47,8 +54,14 @@ describe('author pins', () => {
     const md = renderMarkdown(r.doc.tree);
     expect(md).toContain('We keep your email address for **two years** after your last order.');
     expect(md).not.toMatch(/:::|practice\{/);
-    for (const facet of ['purposes', 'retention'] as const)
-      for (const item of r.model[facet]) for (const ev of item.evidence) expect(ev.quote).not.toMatch(/:::|\{purpose|\{retention/);
+    let quotes = 0;
+    for (const facet of ITEM_FACETS)
+      for (const item of r.model[facet])
+        for (const ev of item.evidence) {
+          quotes++;
+          expect(ev.quote).not.toMatch(/:::|practice\{|\{purpose|\{retention/);
+        }
+    expect(quotes).toBeGreaterThanOrEqual(2);
   });
 
   test('ordinary prose with colons is parsed exactly as without the pin syntax', () => {

@@ -114,6 +114,14 @@ describe('rules', () => {
     }
   });
 
+  test('a recipient whose passage states a purpose, or the public, needs no linked purpose', () => {
+    const model = structuredClone(complete);
+    model.recipients[0]!.purposes = [];
+    model.purposes.push({ id: 'customer_support', data_categories: [], polarity: 'positive', modality: 'asserted', source: 'declared', evidence: ev(32) });
+    model.recipients.push({ id: 'public', data_categories: [], purposes: [], polarity: 'positive', modality: 'asserted', source: 'declared', evidence: ev(16) });
+    expect(check(model).filter((d) => d.ruleId === 'structure/recipient-without-purpose')).toEqual([]);
+  });
+
   test('profile rules run only for their profile; structural rules always', () => {
     const model = structuredClone(complete);
     model.retention = [];

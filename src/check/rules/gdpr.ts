@@ -140,7 +140,9 @@ export const withdrawConsent: Rule = {
     const unknown = ps.filter((p) => !p.legal_basis);
     if (ps.length && !onConsent.length && !unknown.length) return [];
     if (hasId(ctx.model.rights, 'withdraw_consent')) return [];
-    const why = onConsent.length ? `purposes ${onConsent.map((p) => p.id).join(', ')} rest on consent` : 'processing may rest on consent: no legal basis is stated';
+    const why = onConsent.length
+      ? `${onConsent.length === 1 ? 'purpose' : 'purposes'} ${onConsent.map((p) => p.id).join(', ')} ${onConsent.length === 1 ? 'rests' : 'rest'} on consent`
+      : 'processing may rest on consent: no legal basis is stated';
     return missing(ctx, `The policy does not say that consent can be withdrawn at any time (${why})`, 'rights', 'use');
   },
 };

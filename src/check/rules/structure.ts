@@ -27,10 +27,16 @@ export const recipientWithoutPurpose: Rule = {
   group: 'structure',
   severity: 'warning',
   cite: 'GDPR Art. 5(1)(b), 13(1)(e)',
-  description: 'Data goes to a recipient for no stated purpose.',
+  description: 'Data goes to a recipient for no stated purpose (none linked, and none stated in the same passage).',
   check(ctx) {
+    // Information the person makes public (forum posts) has no recipient in this sense. A purpose
+    // stated in the same passage as the recipient counts as its purpose, even when the model does
+    // not link the two ("contractors ... distribute products, provide technical support").
+    const purposeLines = positive(ctx.model.purposes).flatMap((p) => p.evidence.map((e) => e.lines));
+    const overlaps = (a: [number, number]) => purposeLines.some((b) => a[0] <= b[1] && b[0] <= a[1]);
     return positive(ctx.model.recipients)
-      .filter((r) => !r.purposes?.length)
+      .filter((r) => !r.purposes?.length && r.id !== 'public' && r.id !== 'other_users')
+      .filter((r) => !r.evidence.some((e) => overlaps(e.lines)))
       .map((r) => ({
         message: `Recipient "${r.name ?? r.id}" receives data for no stated purpose: say why it is shared`,
         at: ctx.evidenceOf(r, ctx.sectionOr('share')),
