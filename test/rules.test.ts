@@ -122,6 +122,14 @@ describe('rules', () => {
     expect(check(model).filter((d) => d.ruleId === 'structure/recipient-without-purpose')).toEqual([]);
   });
 
+  test('"we will not disclose your information to third parties" answers whether data is sold', () => {
+    const model = structuredClone(complete);
+    delete model.recipients[0]!.sold;
+    delete model.recipients[0]!.shared_for_ads;
+    model.recipients.push({ id: 'third_party', data_categories: [], purposes: [], polarity: 'negative', modality: 'asserted', exception: 'unless you authorise it', source: 'declared', evidence: ev(32) });
+    expect(check(model).filter((d) => d.ruleId === 'ccpa/sold-or-shared')).toEqual([]);
+  });
+
   test('profile rules run only for their profile; structural rules always', () => {
     const model = structuredClone(complete);
     model.retention = [];

@@ -51,7 +51,8 @@ export const soldOrShared: Rule = {
   description: 'The policy says which categories are sold or shared, or that none are.',
   check(ctx) {
     const addressed =
-      ctx.model.recipients.some((r) => r.sold !== undefined || r.shared_for_ads !== undefined) ||
+      // "We do not sell ..." or "We will not disclose your information to third parties" both answer it.
+      ctx.model.recipients.some((r) => r.sold !== undefined || r.shared_for_ads !== undefined || r.polarity === 'negative') ||
       hasId(ctx.model.purposes, 'sale_of_data', false) ||
       hasId(ctx.model.purposes, 'targeted_advertising', false) ||
       hasId(ctx.model.rights, 'opt_out_sale', false);
