@@ -130,6 +130,21 @@ describe('rules', () => {
     expect(check(model).filter((d) => d.ruleId === 'ccpa/sold-or-shared')).toEqual([]);
   });
 
+  test('a missing thing goes to the section where it belongs, bold-line headings included, else the privacy heading', () => {
+    const text = ['# Acme Stores', '', '**Our privacy policy**', '', 'We collect your email address.', '', '**How we use your information**', '', 'We send offers.', ''].join('\n');
+    const d = parseMarkdown(text);
+    const model = structuredClone(complete);
+    model.purposes = model.purposes.map((p) => ({ ...p, legal_basis: undefined }));
+    model.retention = [];
+    const found = runChecks({ doc: d, model }, { profiles: ['gdpr'], asOf: AS_OF, strict: true });
+    const line = (id: string) => found.find((x) => x.ruleId === id)?.start?.line;
+    expect(line('gdpr/legal-basis')).toBe(7);
+    expect(line('gdpr/retention')).toBe(7);
+    model.purposes = [];
+    const none = runChecks({ doc: parseMarkdown(text.replace('**How we use your information**', 'Then.')), model }, { profiles: ['gdpr'], asOf: AS_OF, strict: true });
+    expect(none.find((x) => x.ruleId === 'gdpr/purposes')?.start?.line).toBe(3);
+  });
+
   test('profile rules run only for their profile; structural rules always', () => {
     const model = structuredClone(complete);
     model.retention = [];
