@@ -69,6 +69,13 @@ describe('policyc check on the seed (kaspersky.co.uk, 2013) against gdpr', () =>
     expect(retention.locations[0]!.physicalLocation.region.startLine).toBeGreaterThan(0);
   });
 
+  test('check --help has examples', async () => {
+    const r = await runCli(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Examples?:\n\s+\$ policyc check /);
+    expect(r.stdout).toMatch(/--as-of <date>/);
+  });
+
   test('bad --profile or --as-of could not run: exit 2', async () => {
     expect((await runCli(['check', seed, '--profile', 'hipaa'])).code).toBe(2);
     expect((await runCli(['check', seed, '--as-of', '2024-02-30'])).code).toBe(2);
