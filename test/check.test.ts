@@ -110,6 +110,13 @@ describe('policyc.config.yaml', () => {
     expect(r.code).toBe(0);
   });
 
+  test('a rule key that is not a rule id is a schema error', async () => {
+    const root = repo('rules:\n  GDPR Retention: "off"\n');
+    const r = await runCli(['check', 'policies'], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/2:3\s+error\s+\/rules must match pattern/);
+  });
+
   test('an invalid config could not run: exit 2, with its position', async () => {
     const root = repo('profiles: [gdpr]\nrules:\n  gdpr/dpo: fatal\n');
     const r = await runCli(['check', 'policies'], root);
