@@ -248,7 +248,7 @@ ${head.join('\n')}
 </head>
 <body>
 <a class="skip" href="#PolicyText">Skip to the policy text</a>
-<header class="site${banner.draft ? ' draft' : ''}">
+<header class="site${banner.draft ? ' draft' : banner.current ? '' : ' old'}">
 <p class="site-name"><a href="${escapeHtml(root)}">${escapeHtml(options.siteName ?? 'Policies')}</a></p>
 ${renderBanner(banner)}
 </header>

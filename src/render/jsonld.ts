@@ -77,7 +77,7 @@ function common(item: ItemBase, section: VocabularySection): Node {
 
 const typed = (section: VocabularySection, id: string, extra?: string): Node => {
   const t = dpvTerm(section, id);
-  const types = [extra, t].filter((x): x is string => Boolean(x));
+  const types = [...new Set([extra, t].filter((x): x is string => Boolean(x)))];
   return types.length ? { '@type': types.length === 1 ? types[0] : types } : {};
 };
 

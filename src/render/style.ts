@@ -18,15 +18,18 @@ header.site>*{max-width:72rem;margin-left:auto;margin-right:auto}
 .version .tag{display:inline-block;border:1px solid currentColor;border-radius:3px;padding:0 .35rem;margin-right:.35rem;font-size:.85rem;letter-spacing:.02em}
 header.draft{background:var(--draftbg);color:var(--draft);border-bottom:3px solid var(--draft)}
 header.draft a{color:var(--draft)}
+header.old{background:var(--oldbg);color:var(--old);border-bottom:3px solid #b58900}
+header.old a{color:#6b4500}
 .versions summary{cursor:pointer;color:var(--accent)}
 .versions ol{margin:.3rem 0;padding-left:1.4rem}
 .layout{max-width:72rem;margin:0 auto;padding:0 1rem;display:grid;grid-template-columns:16rem minmax(0,1fr);gap:2rem}
 nav[aria-label=Contents]{position:sticky;top:0;align-self:start;max-height:100vh;overflow:auto;font-size:.9rem;padding-top:1rem}
 nav h2{font-size:1rem;margin:0 0 .4rem}
-nav ol{padding-left:1rem;margin:0}
-nav li{margin:.2rem 0}
-nav li.d1{list-style:none;margin-left:-1rem;font-weight:600}
-nav li.d3{margin-left:1rem;list-style:circle}
+nav ol{list-style:none;padding:0;margin:0}
+nav li{margin:.25rem 0}
+nav li.d1{font-weight:600}
+nav li.d2{padding-left:.6rem}
+nav li.d3{padding-left:1.4rem;font-size:.85rem}
 main{min-width:0;padding-bottom:3rem}
 .glance{border:1px solid var(--line);border-radius:6px;padding:0 1rem 1rem;margin:1rem 0;background:#fbfcfd}
 .glance>h2{margin:.8rem 0 .2rem}
