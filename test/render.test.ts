@@ -135,3 +135,11 @@ describe('the page of a version', () => {
     expect(html).toContain('The policy gives no contact details.');
   });
 });
+
+describe('heading order', () => {
+  test('a heading is never more than one level below the one before it; the TOC follows', () => {
+    const body = renderBody(parseMarkdown('# Title\n\n### Skipped a level\n\n#### Deeper\n\n## Back\n\n#### Jump again\n').tree);
+    expect([...body.html.matchAll(/<h(\d)/g)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 2, 3]);
+    expect(body.toc.map((t) => t.depth)).toEqual([1, 2, 3, 2, 3]);
+  });
+});

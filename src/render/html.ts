@@ -95,6 +95,16 @@ export function renderBody(tree: MdastRoot): RenderedBody {
   const hast = toHast.runSync(content) as HastRoot;
   const toc: RenderedBody['toc'] = [];
   const anchors: number[] = [];
+  // Heading order: a heading is at most one level deeper than the one before it (policies often
+  // jump from # to ###), so that screen-reader users get an outline without holes.
+  let previous = 0;
+  visit(hast, 'element', (node: Element) => {
+    const h = /^h([1-6])$/.exec(node.tagName);
+    if (!h) return;
+    const level = Math.min(Number(h[1]), previous + 1);
+    node.tagName = `h${level}`;
+    previous = level;
+  });
   visit(hast, 'element', (node: Element, index, parent) => {
     if (node.tagName === 'img' && parent && index !== undefined) {
       parent.children[index] = imageToLink(node);
