@@ -97,13 +97,15 @@ export function renderBody(tree: MdastRoot): RenderedBody {
   const anchors: number[] = [];
   // Heading order: a heading is at most one level deeper than the one before it (policies often
   // jump from # to ###), so that screen-reader users get an outline without holes.
-  let previous = 0;
+  // Siblings stay siblings: a heading's level is one more than the number of open headings above it.
+  const open: number[] = [];
   visit(hast, 'element', (node: Element) => {
     const h = /^h([1-6])$/.exec(node.tagName);
     if (!h) return;
-    const level = Math.min(Number(h[1]), previous + 1);
-    node.tagName = `h${level}`;
-    previous = level;
+    const source = Number(h[1]);
+    while (open.length && open[open.length - 1]! >= source) open.pop();
+    node.tagName = `h${open.length + 1}`;
+    open.push(source);
   });
   visit(hast, 'element', (node: Element, index, parent) => {
     if (node.tagName === 'img' && parent && index !== undefined) {
@@ -154,10 +156,11 @@ function evidenceLinks(anchors: number[], evidence: Evidence[]): string {
     const anchor = anchorFor(anchors, e.lines[0]);
     if (!anchor || seen.has(anchor)) continue;
     seen.add(anchor);
-    const where = e.lines[0] === e.lines[1] ? `line ${e.lines[0]}` : `lines ${e.lines[0]}-${e.lines[1]}`;
-    links.push(`<a class="ev" href="#${anchor}" title="${escapeHtml(e.quote.slice(0, 200))}">${where}</a>`);
+    const where = e.lines[0] === e.lines[1] ? `${e.lines[0]}` : `${e.lines[0]}-${e.lines[1]}`;
+    links.push(`<a class="ev" href="#${anchor}" aria-label="Where the policy says this: line ${where}" title="${escapeHtml(e.quote.slice(0, 200))}">${where}</a>`);
   }
-  return links.length ? ` <span class="evs">(${links.join(', ')})</span>` : '';
+  if (!links.length) return '';
+  return ` <span class="evs">(${links.length === 1 && !links[0]!.includes('-') ? 'line' : 'lines'} ${links.join(', ')})</span>`;
 }
 
 function glanceList(anchors: number[], title: string, section: VocabularySection, items: GlanceItem[], none: string): string {
