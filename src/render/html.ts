@@ -152,15 +152,17 @@ interface GlanceItem {
 function evidenceLinks(anchors: number[], evidence: Evidence[]): string {
   const seen = new Set<string>();
   const links: string[] = [];
+  let ranges = false;
   for (const e of evidence) {
     const anchor = anchorFor(anchors, e.lines[0]);
     if (!anchor || seen.has(anchor)) continue;
     seen.add(anchor);
     const where = e.lines[0] === e.lines[1] ? `${e.lines[0]}` : `${e.lines[0]}-${e.lines[1]}`;
+    ranges ||= e.lines[0] !== e.lines[1];
     links.push(`<a class="ev" href="#${anchor}" aria-label="Where the policy says this: line ${where}" title="${escapeHtml(e.quote.slice(0, 200))}">${where}</a>`);
   }
   if (!links.length) return '';
-  return ` <span class="evs">(${links.length === 1 && !links[0]!.includes('-') ? 'line' : 'lines'} ${links.join(', ')})</span>`;
+  return ` <span class="evs">(${links.length === 1 && !ranges ? 'line' : 'lines'} ${links.join(', ')})</span>`;
 }
 
 function glanceList(anchors: number[], title: string, section: VocabularySection, items: GlanceItem[], none: string): string {
