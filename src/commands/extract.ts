@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { Io, CommonOptions } from '../io.js';
 import { readTextFile } from '../io/read.js';
-import { locationOfFile } from '../node/discover.js';
+import { idForFile } from '../node/discover.js';
 import { extractPolicy } from '../pipeline.js';
 import { renderYaml, SCHEMA_ID } from '../render/yaml.js';
 import { renderJson } from '../render/json.js';
@@ -33,7 +33,7 @@ export default async function extractCommand(io: Io, file: string, options: Extr
     }
     throw error;
   }
-  const { id } = locationOfFile(path);
+  const id = idForFile(path);
   const result = extractPolicy({ id, path: shown, text });
   const out = options.output ? resolve(io.cwd, options.output) : undefined;
   const schemaRef = out ? relativeRef(dirname(out), fileURLToPath(schemaPath)) : SCHEMA_ID;
