@@ -23,7 +23,7 @@ import { splitClauses, splitSentences, type Span } from '../parse/sentences.js';
 import { loadLexicon, matchAll, type Match, type Pattern } from './lexicon.js';
 import { buildMeta, findController, policyId } from './meta.js';
 import { checkEvidence, makeEvidence } from './evidence.js';
-import { loadVocabulary, isKnownId, type VocabularySection } from '../model/vocabulary.js';
+import { loadVocabulary, type VocabularySection } from '../model/vocabulary.js';
 import {
   CHOICE_FRAME_RE,
   COLLECT_RE,
@@ -642,8 +642,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   cookieEv.sort(evOrder);
   model.cookies = {
     used: cookieUsed,
-    // Qualified kinds (analytics_cookies, session_cookies, ...) are not vocabulary ids: keep them as the policy's own x. ids.
-    kinds: [...new Set([...cookieKinds].map((k) => (isKnownId('cookie_kinds', k) ? k : `x.${k}`)))].sort(),
+    kinds: [...cookieKinds].sort(),
     third_party: cookieUsed && cookieThirdParty,
     do_not_track: dnt,
     ...(cookieModality ? { modality: cookieModality } : {}),
