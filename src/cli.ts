@@ -62,8 +62,12 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
     .argument('[policy-or-folder...]', 'policy files or folders (default: policies/)')
     .option('--out <dir>', 'output folder', 'dist')
     .option('--strict', 'fail on warnings too')
+    .option('--watch', 'compile again whenever a policy or the config changes (Ctrl+C to stop)')
     .addOption(reporter())
-    .addHelpText('after', '\nExamples:\n  $ policyc compile                       # every policy under policies/ into dist/\n  $ policyc compile policies/acme --out site')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ policyc compile                       # every policy under policies/ into dist/\n  $ policyc compile policies/acme --out site\n  $ policyc compile --watch               # recompile on save while editing\n\nEach release under policies/<id>/releases/<version>/ is rendered as dist/<id>/<version>/; the\ncurrent release also at dist/<id>/. A draft that differs from every release gets a DRAFT banner.\nSite settings (base URL, organisation name) come from policyc.config.yaml.',
+    )
     .action(action((inputs: string[], opts: object) => import('./commands/compile.js').then((m) => m.default(io, inputs, opts))));
 
   try {

@@ -6,7 +6,7 @@ import { mergeReviewed } from '../review/index.js';
 import { reportsOf } from '../pipeline.js';
 import type { Io, CommonOptions } from '../io.js';
 import { readTextFile } from '../io/read.js';
-import { locationOfFile } from '../node/discover.js';
+import { idForFile } from '../node/discover.js';
 import { extractPolicy } from '../pipeline.js';
 import { renderYaml, SCHEMA_ID } from '../render/yaml.js';
 import { renderJson } from '../render/json.js';
@@ -37,7 +37,8 @@ export default async function extractCommand(io: Io, file: string, options: Extr
     }
     throw error;
   }
-  const { id, dir } = locationOfFile(path);
+  const id = idForFile(path);
+  const dir = dirname(path);
   if (options.update) {
     const target = options.output ? resolve(io.cwd, options.output) : basename(path) === 'policy.md' ? join(dir, 'policy.yaml') : path.replace(/\.(md|markdown)$/i, '.yaml');
     return updateReviewed(io, { id, path: shown, text }, target, options);
