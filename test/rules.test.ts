@@ -145,6 +145,15 @@ describe('rules', () => {
     expect(none.find((x) => x.ruleId === 'gdpr/purposes')?.start?.line).toBe(3);
   });
 
+  test('ccpa/request-methods counts channels, not cookie settings, and "contact us" once', () => {
+    const model = structuredClone(complete);
+    for (const r of model.rights) r.via = ['browser_settings', 'do_not_use', 'contact_us'];
+    model.controller.contact = { email: 'privacy@acme.example' };
+    expect(check(model).filter((d) => d.ruleId === 'ccpa/request-methods')).toHaveLength(1);
+    model.controller.contact = { email: 'privacy@acme.example', phone: '+1 800 000 0000' };
+    expect(check(model).filter((d) => d.ruleId === 'ccpa/request-methods')).toEqual([]);
+  });
+
   test('profile rules run only for their profile; structural rules always', () => {
     const model = structuredClone(complete);
     model.retention = [];
