@@ -21,7 +21,7 @@ import { schemaPath, checkModel } from '../validate/schema.js';
 import type { FileReport } from '../report/index.js';
 import type { PolicyModel } from '../model/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { siteDiffer } from './differ.js';
+import { loadSiteDiffer } from './differ.js';
 
 export interface CompileOptions {
   cwd: string;
@@ -74,7 +74,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
         schemaText,
         baseUrl: config.site?.base_url,
         siteName: config.site?.name,
-        differ: options.differ ?? siteDiffer,
+        differ: options.differ ?? (await loadSiteDiffer()),
         fallbackDate: epochDate(options.env?.SOURCE_DATE_EPOCH),
       });
   if (!failed) await writeTreeAtomic(options.outDir, files);
