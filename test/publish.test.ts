@@ -241,3 +241,18 @@ describe('compile --watch', () => {
   });
 });
 
+
+describe('compile --no-drafts', () => {
+  test('publishes releases only, but still checks the draft', async () => {
+    const dir = await repo([{ version: '1.0.0', text: v1 }], v2);
+    const r = await runCli(['compile', '--no-drafts'], dir);
+    expect(r.code).toBe(0);
+    const tree = readTree(join(dir, 'dist'));
+    expect(Object.keys(tree).some((p) => p.startsWith('acme/1.1.0/'))).toBe(false);
+    expect(JSON.parse(tree['acme/versions.json']!).draft).toBeNull();
+    writeFileSync(join(dir, 'policies', 'acme', 'policy.md'), v1 + '\nMore.\n');
+    const bad = await runCli(['compile', '--no-drafts'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/release\/version-published/);
+  });
+});

@@ -10,6 +10,8 @@ export interface CompileCommandOptions extends CommonOptions {
   out?: string;
   strict?: boolean;
   watch?: boolean;
+  /** false with --no-drafts: publish releases only. */
+  drafts?: boolean;
 }
 
 export default async function compileCommand(io: Io, inputs: string[], options: CompileCommandOptions): Promise<number> {
@@ -28,7 +30,7 @@ export default async function compileCommand(io: Io, inputs: string[], options: 
 
 async function compileOnce(io: Io, inputs: string[], options: CompileCommandOptions): Promise<{ code: number; result: CompileResult }> {
   const outDir = resolve(io.cwd, options.out ?? 'dist');
-  const result = await compile({ cwd: io.cwd, inputs, outDir, strict: options.strict, display: (p) => displayPath(io, p), env: io.env });
+  const result = await compile({ cwd: io.cwd, inputs, outDir, strict: options.strict, drafts: options.drafts, display: (p) => displayPath(io, p), env: io.env });
   const { errors, warnings } = await printReport(io, result.reports, options);
   const n = result.policies.length;
   const shown = displayPath(io, outDir);

@@ -37,6 +37,8 @@ export interface CompileOptions {
   config?: Config;
   /** The differ for changes pages, feeds and banners (default: the diff engine). */
   differ?: Differ;
+  /** Render unreleased drafts (default true); CI publishing a public site passes false. Drafts are checked either way. */
+  drafts?: boolean;
 }
 
 export interface CompileResult {
@@ -63,7 +65,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const policies = await discoverPolicies(options.inputs, options.cwd);
   const builds: PolicyBuild[] = [];
   for (const loc of policies) {
-    const build = await buildPolicy(loc, display, reports);
+    const build = await buildPolicy(loc, display, reports, options.drafts ?? true);
     if (build) builds.push(build);
   }
   const failed = reports.some((r) => hasErrors(r.diagnostics) || (options.strict && r.diagnostics.some((d) => d.severity === 'warning')));
@@ -87,7 +89,7 @@ export function epochDate(value: string | undefined): string | undefined {
   return new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z');
 }
 
-async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, reports: FileReport[]): Promise<PolicyBuild | null> {
+async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, reports: FileReport[], drafts: boolean): Promise<PolicyBuild | null> {
   const shown = display(loc.file);
   const versions: VersionBuild[] = [];
   let releases: Release[] = [];
@@ -146,6 +148,7 @@ async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, 
     });
     return null;
   }
+  if (!drafts) return versions.length ? { id: loc.id, versions } : null;
   versions.push({
     version,
     model: result.model,
