@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { LineIndex, normalizeSource } from './source.js';
+import remarkPins from '../pins/syntax.js';
 
 export interface FrontMatter {
   /** Raw YAML text between the fences. */
@@ -27,7 +28,7 @@ export interface ParsedDocument {
   frontMatter: FrontMatter | null;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkPins);
 
 export function parseMarkdown(text: string, path = 'policy.md'): ParsedDocument {
   const source = normalizeSource(text);
