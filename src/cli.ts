@@ -60,7 +60,7 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
     .command('compile')
     .description('Parse, extract, validate and render policies into a static site')
     .argument('[policy-or-folder...]', 'policy files or folders (default: policies/)')
-    .option('--out <dir>', 'output folder', 'dist')
+    .option('--out <dir>', 'output folder (default: out in policyc.config.yaml, else dist)')
     .option('--strict', 'fail on warnings too')
     .option('--watch', 'compile again whenever a policy or the config changes (Ctrl+C to stop)')
     .option('--no-drafts', 'publish releases only: check unreleased drafts but do not render them (for CI)')

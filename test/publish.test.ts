@@ -256,3 +256,19 @@ describe('compile --no-drafts', () => {
     expect(bad.stderr).toMatch(/release\/version-published/);
   });
 });
+
+describe('policyc.config.yaml folders', () => {
+  test('policies: and out: are read relative to the config file, and --out still wins', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'legal', 'acme'), { recursive: true });
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'legal', 'acme', 'policy.md'), v1);
+    writeFileSync(join(dir, 'policyc.config.yaml'), 'policies: legal\nout: public\n');
+    const r = await runCli(['compile'], join(dir, 'sub'));
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'public', 'acme', '1.0.0', 'index.html'))).toBe(true);
+    expect(r.stderr).toMatch(/into .*public\//);
+    expect((await runCli(['compile', '--out', 'site'], dir)).code).toBe(0);
+    expect(existsSync(join(dir, 'site', 'acme', 'index.html'))).toBe(true);
+  });
+});

@@ -29,11 +29,11 @@ export default async function compileCommand(io: Io, inputs: string[], options: 
 }
 
 async function compileOnce(io: Io, inputs: string[], options: CompileCommandOptions): Promise<{ code: number; result: CompileResult }> {
-  const outDir = resolve(io.cwd, options.out ?? 'dist');
+  const outDir = options.out === undefined ? undefined : resolve(io.cwd, options.out);
   const result = await compile({ cwd: io.cwd, inputs, outDir, strict: options.strict, drafts: options.drafts, display: (p) => displayPath(io, p), env: io.env });
   const { errors, warnings } = await printReport(io, result.reports, options);
   const n = result.policies.length;
-  const shown = displayPath(io, outDir);
+  const shown = displayPath(io, result.outDir);
   if (!result.written) {
     io.stderr(`Not published: ${errors} error${errors === 1 ? '' : 's'}${options.strict && warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'} (--strict)` : ''}. ${shown}/ is unchanged.\n`);
     return { code: 1, result };
@@ -52,7 +52,6 @@ export async function watchCompile(io: Io, inputs: string[], options: CompileCom
   let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  const outDir = resolve(io.cwd, options.out ?? 'dist');
 
   const closeWatchers = () => {
     for (const w of watchers) w.close();
@@ -81,7 +80,7 @@ export async function watchCompile(io: Io, inputs: string[], options: CompileCom
     try {
       const { code: c, result } = await compileOnce(io, inputs, options);
       code = c;
-      const dirs = [...new Set(result.policies.map((p) => p.dir))].filter((d) => !d.startsWith(outDir));
+      const dirs = [...new Set(result.policies.map((p) => p.dir))].filter((d) => !d.startsWith(result.outDir));
       arm([...dirs, ...(result.configPath ? [result.configPath] : [])].sort());
     } catch (error) {
       code = 2;

@@ -2,7 +2,7 @@
 // draft, check that no published release was changed, run the pure pipeline and renderers, and
 // write the site atomically (a failed compile leaves the previous output as it was).
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { discoverPolicies, type PolicyLocation } from './discover.js';
@@ -25,8 +25,10 @@ import { loadSiteDiffer } from './differ.js';
 
 export interface CompileOptions {
   cwd: string;
+  /** Policy files or folders; default: `policies` from the config (relative to it), else ./policies. */
   inputs: string[];
-  outDir: string;
+  /** Output folder; default: `out` from the config (relative to it), else ./dist. */
+  outDir?: string;
   /** Fail on warnings too. */
   strict?: boolean;
   /** Map an absolute path to the path shown in messages. */
@@ -49,6 +51,8 @@ export interface CompileResult {
   files: Map<string, string>;
   /** The config file read, if any (watch mode watches it too). */
   configPath: string | null;
+  /** The output folder (absolute). */
+  outDir: string;
 }
 
 export async function compile(options: CompileOptions): Promise<CompileResult> {
@@ -62,7 +66,10 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     configPath = loaded.path;
     if (loaded.diagnostics.length) reports.push({ path: display(loaded.path ?? 'policyc.config.yaml'), diagnostics: loaded.diagnostics.map(({ file: _f, ...d }) => d) });
   }
-  const policies = await discoverPolicies(options.inputs, options.cwd);
+  const configDir = configPath ? dirname(configPath) : options.cwd;
+  const inputs = options.inputs.length || !config.policies ? options.inputs : [resolve(configDir, config.policies)];
+  const outDir = resolve(options.cwd, options.outDir ?? (config.out ? resolve(configDir, config.out) : 'dist'));
+  const policies = await discoverPolicies(inputs, options.cwd);
   const builds: PolicyBuild[] = [];
   for (const loc of policies) {
     const build = await buildPolicy(loc, display, reports, options.drafts ?? true);
@@ -79,8 +86,8 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
         differ: options.differ ?? (await loadSiteDiffer()),
         fallbackDate: epochDate(options.env?.SOURCE_DATE_EPOCH),
       });
-  if (!failed) await writeTreeAtomic(options.outDir, files);
-  return { policies, reports, written: !failed, files, configPath };
+  if (!failed) await writeTreeAtomic(outDir, files);
+  return { policies, reports, written: !failed, files, configPath, outDir };
 }
 
 /** SOURCE_DATE_EPOCH (seconds) as an ISO date-time, for outputs that need a date and have none. */
