@@ -272,3 +272,19 @@ describe('policyc.config.yaml folders', () => {
     expect(existsSync(join(dir, 'site', 'acme', 'index.html'))).toBe(true);
   });
 });
+
+describe('check findings in compile', () => {
+  test('are reported as warnings; compile --strict fails on them and leaves dist/ alone', async () => {
+    const gdpr = '---\nversion: 1.0.0\njurisdictions: [gdpr]\n---\n# Acme privacy\n\nWe collect your email address and share it with advertising partners.\n';
+    const dir = await repo([{ version: '1.0.0', text: gdpr }]);
+    const ok = await runCli(['compile', '--reporter', 'json'], dir);
+    expect(ok.code).toBe(0);
+    const messages = (JSON.parse(ok.stderr.slice(0, ok.stderr.lastIndexOf(']') + 1)) as { messages: { source: string; severity: string }[] }[]).flatMap((f) => f.messages);
+    const checks = messages.filter((m) => m.source === 'check');
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.every((m) => m.severity === 'warning')).toBe(true);
+    const strict = await runCli(['compile', '--strict', '--out', 'strict-dist'], dir);
+    expect(strict.code).toBe(1);
+    expect(existsSync(join(dir, 'strict-dist'))).toBe(false);
+  });
+});

@@ -2,7 +2,8 @@
 // draft, check that no published release was changed, run the pure pipeline and renderers, and
 // write the site atomically (a failed compile leaves the previous output as it was).
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { discoverPolicies, type PolicyLocation } from './discover.js';
@@ -10,7 +11,8 @@ import { listReleases, sha256, compareVersions, type Release } from './releases.
 import { loadConfig, type Config } from './config.js';
 import { readTextFile } from '../io/read.js';
 import { InputError } from '../errors.js';
-import { extractPolicy } from '../pipeline.js';
+import { extractPolicy, reportsOf } from '../pipeline.js';
+import { runChecks, chooseProfiles, resolveAsOf } from '../check/index.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
 import { buildSite, type PolicyBuild, type VersionBuild } from '../render/site.js';
@@ -72,7 +74,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const policies = await discoverPolicies(inputs, options.cwd);
   const builds: PolicyBuild[] = [];
   for (const loc of policies) {
-    const build = await buildPolicy(loc, display, reports, options.drafts ?? true);
+    const build = await buildPolicy(loc, display, reports, { drafts: options.drafts ?? true, config, asOf: resolveAsOf(undefined, options.env ?? {}).date });
     if (build) builds.push(build);
   }
   const failed = reports.some((r) => hasErrors(r.diagnostics) || (options.strict && r.diagnostics.some((d) => d.severity === 'warning')));
@@ -96,7 +98,14 @@ export function epochDate(value: string | undefined): string | undefined {
   return new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z');
 }
 
-async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, reports: FileReport[], drafts: boolean): Promise<PolicyBuild | null> {
+interface PolicyContext {
+  drafts: boolean;
+  config: Config;
+  /** The date check rules judge against (diagnostics only; never written into an output). */
+  asOf: string;
+}
+
+async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, reports: FileReport[], ctx: PolicyContext): Promise<PolicyBuild | null> {
   const shown = display(loc.file);
   const versions: VersionBuild[] = [];
   let releases: Release[] = [];
@@ -122,9 +131,16 @@ async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, 
     reports.push({ path: shown, diagnostics: [fromInputError(error)] });
     return null;
   }
-  const result = extractPolicy({ id: loc.id, path: shown, text });
-  const diagnostics = result.diagnostics;
-  reports.push({ path: shown, diagnostics });
+  // The reviewed model beside the draft (the review loop), as `policyc check` reads it.
+  const yamlPath = join(loc.dir, 'policy.yaml');
+  const reviewed = basename(loc.file) === 'policy.md' && existsSync(yamlPath) ? { path: display(yamlPath), text: await readTextFile(yamlPath) } : undefined;
+  const result = extractPolicy({ id: loc.id, path: shown, text, ...(reviewed ? { reviewed } : {}) });
+  // Check findings are reported as warnings (only `check` and `compile --strict` fail on them).
+  const choice = chooseProfiles(undefined, result.model.policy.jurisdictions ?? [], ctx.config.profiles);
+  const findings = runChecks(result, { profiles: choice.profiles, asOf: ctx.asOf, severities: ctx.config.rules, strict: false });
+  const fileReports = reportsOf(shown, [...result.diagnostics, ...findings]);
+  reports.push(...fileReports);
+  const diagnostics = fileReports[0]!.diagnostics;
   if (!releasesOk) return null;
 
   const hash = sha256(text);
@@ -155,7 +171,7 @@ async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, 
     });
     return null;
   }
-  if (!drafts) return versions.length ? { id: loc.id, versions } : null;
+  if (!ctx.drafts) return versions.length ? { id: loc.id, versions } : null;
   versions.push({
     version,
     model: result.model,
