@@ -235,6 +235,11 @@ describe('compile --watch', () => {
     writeFileSync(join(dir, 'policies', 'acme', 'policy.md'), v2);
     await until(() => (stderr.match(/Compiled 1 policy/g) ?? []).length === 2);
     expect(readFileSync(join(dir, 'dist', 'acme', '1.1.0', 'index.html'), 'utf8')).toContain('DRAFT');
+    // A new policy folder is picked up too.
+    mkdirSync(join(dir, 'policies', 'beta'));
+    writeFileSync(join(dir, 'policies', 'beta', 'policy.md'), v1.replace('Acme', 'Beta'));
+    await until(() => /Compiled 2 policies/.test(stderr));
+    expect(existsSync(join(dir, 'dist', 'beta', '1.0.0', 'index.html'))).toBe(true);
     controller.abort();
     await expect(done).resolves.toBe(0);
     expect(stderr).toMatch(/Stopped watching\.\n$/);
