@@ -32,8 +32,9 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
     .argument('<policy.md>', 'the policy source')
     .option('-o, --output <file>', 'write the model to a file instead of stdout')
     .addOption(new Option('--format <format>', 'result format').choices(['yaml', 'json']).default('yaml'))
+    .option('--update', 'merge the fresh extraction into the reviewed policy.yaml beside the policy (or -o FILE), keeping declared and reviewed items byte for byte')
     .addOption(reporter())
-    .addHelpText('after', '\nExamples:\n  $ policyc extract policies/kaspersky-uk/policy.md\n  $ policyc extract policy.md --format json -o policy.json')
+    .addHelpText('after', '\nExamples:\n  $ policyc extract policies/kaspersky-uk/policy.md\n  $ policyc extract policy.md --format json -o policy.json\n  $ policyc extract policies/acme/policy.md --update   # refresh policies/acme/policy.yaml')
     .action(action((file: string, opts: object) => import('./commands/extract.js').then((m) => m.default(io, file, opts))));
 
   program
@@ -45,13 +46,28 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
     .action(action((files: string[], opts: object) => import('./commands/validate.js').then((m) => m.default(io, files, opts))));
 
   program
+    .command('check')
+    .description('Check policies against structural rules and jurisdiction profiles (gdpr, ccpa)')
+    .argument('[policy...]', 'policy files or folders (default: policies/)')
+    .option('--profile <names>', 'profiles to apply, comma-separated: gdpr, ccpa (default: front matter jurisdictions, else policyc.config.yaml)')
+    .option('--as-of <date>', 'date to measure "older than 12 months" against (default: SOURCE_DATE_EPOCH, else today)')
+    .option('--config <file>', 'policyc.config.yaml to use (default: found by walking up from the working directory)')
+    .addOption(reporter())
+    .addHelpText('after', '\nExamples:\n  $ policyc check policies/kaspersky-uk --profile gdpr\n  $ policyc check --as-of 2025-01-01 --reporter sarif > check.sarif')
+    .action(action((inputs: string[], opts: object) => import('./commands/check.js').then((m) => m.default(io, inputs, opts))));
+
+  program
     .command('compile')
     .description('Parse, extract, validate and render policies into a static site')
     .argument('[policy-or-folder...]', 'policy files or folders (default: policies/)')
     .option('--out <dir>', 'output folder', 'dist')
     .option('--strict', 'fail on warnings too')
+    .option('--watch', 'compile again whenever a policy or the config changes (Ctrl+C to stop)')
     .addOption(reporter())
-    .addHelpText('after', '\nExamples:\n  $ policyc compile                       # every policy under policies/ into dist/\n  $ policyc compile policies/acme --out site')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ policyc compile                       # every policy under policies/ into dist/\n  $ policyc compile policies/acme --out site\n  $ policyc compile --watch               # recompile on save while editing\n\nEach release under policies/<id>/releases/<version>/ is rendered as dist/<id>/<version>/; the\ncurrent release also at dist/<id>/. A draft that differs from every release gets a DRAFT banner.\nSite settings (base URL, organisation name) come from policyc.config.yaml.',
+    )
     .action(action((inputs: string[], opts: object) => import('./commands/compile.js').then((m) => m.default(io, inputs, opts))));
 
   try {

@@ -1,24 +1,106 @@
-// policyc compile [policy-or-folder...] [--out dist] [--strict]
+// policyc compile [policy-or-folder...] [--out dist] [--strict] [--watch]
 import { resolve } from 'node:path';
+import { watch, type FSWatcher } from 'node:fs';
 import type { Io, CommonOptions } from '../io.js';
-import { compile } from '../node/compile.js';
+import { compile, type CompileResult } from '../node/compile.js';
 import { printReport, displayPath } from './report.js';
+import { InputError } from '../errors.js';
 
 export interface CompileCommandOptions extends CommonOptions {
   out?: string;
   strict?: boolean;
+  watch?: boolean;
 }
 
 export default async function compileCommand(io: Io, inputs: string[], options: CompileCommandOptions): Promise<number> {
+  if (!options.watch) return compileOnce(io, inputs, options).then((r) => r.code);
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await watchCompile(io, inputs, options, controller.signal);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+async function compileOnce(io: Io, inputs: string[], options: CompileCommandOptions): Promise<{ code: number; result: CompileResult }> {
   const outDir = resolve(io.cwd, options.out ?? 'dist');
-  const result = await compile({ cwd: io.cwd, inputs, outDir, strict: options.strict, display: (p) => displayPath(io, p) });
+  const result = await compile({ cwd: io.cwd, inputs, outDir, strict: options.strict, display: (p) => displayPath(io, p), env: io.env });
   const { errors, warnings } = await printReport(io, result.reports, options);
   const n = result.policies.length;
-  if (!result.written) {
-    io.stderr(`Not published: ${errors} error${errors === 1 ? '' : 's'}${options.strict && warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'} (--strict)` : ''}. ${displayPath(io, outDir)}/ is unchanged.\n`);
-    return 1;
-  }
   const shown = displayPath(io, outDir);
+  if (!result.written) {
+    io.stderr(`Not published: ${errors} error${errors === 1 ? '' : 's'}${options.strict && warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'} (--strict)` : ''}. ${shown}/ is unchanged.\n`);
+    return { code: 1, result };
+  }
   io.stderr(`Compiled ${n} polic${n === 1 ? 'y' : 'ies'} into ${shown}/ (${result.files.size} files). Open ${shown}/index.html\n`);
-  return 0;
+  return { code: 0, result };
+}
+
+/**
+ * Compile, then compile again whenever a policy folder or the config changes (debounced), printing
+ * the report each time, until `signal` aborts. Returns the exit code of the last compile.
+ */
+export async function watchCompile(io: Io, inputs: string[], options: CompileCommandOptions, signal: AbortSignal, debounceMs = 150): Promise<number> {
+  let code = 2;
+  let watched: string[] = [];
+  let watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const outDir = resolve(io.cwd, options.out ?? 'dist');
+
+  const closeWatchers = () => {
+    for (const w of watchers) w.close();
+    watchers = [];
+  };
+  const arm = (paths: string[]) => {
+    const key = paths.join('\n');
+    if (key === watched.join('\n') && watchers.length) return;
+    closeWatchers();
+    watched = paths;
+    for (const path of paths) {
+      try {
+        const w = watch(path, { recursive: !path.endsWith('.yaml') }, (_event, name) => {
+          // Our own output, editor swap files and temporaries do not trigger a compile.
+          if (name && /(^|[/\\])(\.|#)|~$|\.swp$/.test(String(name))) return;
+          schedule();
+        });
+        w.on('error', () => undefined);
+        watchers.push(w);
+      } catch {
+        /* a folder that disappeared: the next compile reports it */
+      }
+    }
+  };
+  const once = async () => {
+    try {
+      const { code: c, result } = await compileOnce(io, inputs, options);
+      code = c;
+      const dirs = [...new Set(result.policies.map((p) => p.dir))].filter((d) => !d.startsWith(outDir));
+      arm([...dirs, ...(result.configPath ? [result.configPath] : [])].sort());
+    } catch (error) {
+      code = 2;
+      io.stderr(`policyc: ${error instanceof InputError ? error.message : (error as Error).stack}\n`);
+    }
+    if (!signal.aborted) io.stderr('Watching for changes (Ctrl+C to stop)...\n');
+  };
+  const schedule = () => {
+    if (signal.aborted) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(once);
+    }, debounceMs);
+  };
+
+  running = once();
+  await running;
+  if (!signal.aborted) await new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true }));
+  clearTimeout(timer);
+  closeWatchers();
+  await running;
+  io.stderr('Stopped watching.\n');
+  return code;
 }

@@ -1,9 +1,12 @@
 // policyc extract <policy.md> [-o file] [--format yaml|json]
 import { writeFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mergeReviewed } from '../review/index.js';
+import { reportsOf } from '../pipeline.js';
 import type { Io, CommonOptions } from '../io.js';
 import { readTextFile } from '../io/read.js';
-import { locationOfFile } from '../node/discover.js';
+import { idForFile } from '../node/discover.js';
 import { extractPolicy } from '../pipeline.js';
 import { renderYaml, SCHEMA_ID } from '../render/yaml.js';
 import { renderJson } from '../render/json.js';
@@ -16,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 export interface ExtractCommandOptions extends CommonOptions {
   output?: string;
   format?: string;
+  update?: boolean;
 }
 
 export default async function extractCommand(io: Io, file: string, options: ExtractCommandOptions): Promise<number> {
@@ -33,9 +37,15 @@ export default async function extractCommand(io: Io, file: string, options: Extr
     }
     throw error;
   }
-  const { id } = locationOfFile(path);
-  const result = extractPolicy({ id, path: shown, text });
+  const id = idForFile(path);
+  const dir = dirname(path);
+  if (options.update) return updateReviewed(io, { id, path: shown, text }, options.output ? resolve(io.cwd, options.output) : join(dir, 'policy.yaml'), options);
+  // With a reviewed policy.yaml beside policy.md, report drift too; the result is still the prose's own model.
+  const yamlPath = join(dir, 'policy.yaml');
   const out = options.output ? resolve(io.cwd, options.output) : undefined;
+  const reviewed = basename(path) === 'policy.md' && out !== yamlPath && existsSync(yamlPath) ? { path: displayPath(io, yamlPath), text: await readTextFile(yamlPath) } : undefined;
+  const extracted = extractPolicy({ id, path: shown, text, ...(reviewed ? { reviewed } : {}) });
+  const result = { ...extracted, model: extracted.fresh ?? extracted.model };
   const schemaRef = out ? relativeRef(dirname(out), fileURLToPath(schemaPath)) : SCHEMA_ID;
   const rendered = format === 'json' ? renderJson(result.model) : renderYaml(result.model, schemaRef);
   if (out) {
@@ -45,7 +55,7 @@ export default async function extractCommand(io: Io, file: string, options: Extr
       throw new InputError(`Cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code}`, options.output, 'output/unwritable');
     }
   } else io.stdout(rendered);
-  await printReport(io, [{ path: shown, diagnostics: result.diagnostics }], options);
+  await printReport(io, reportsOf(shown, result.diagnostics), options);
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
@@ -63,4 +73,44 @@ export function inputDiagnostic(error: InputError) {
     start: m ? { line: Number(m[1]), column: Number(m[2]) } : undefined,
     source: 'read',
   };
+}
+
+/**
+ * --update: merge a fresh extraction into the reviewed policy.yaml. Declared and reviewed items stay
+ * byte for byte; inferred items are refreshed, added (unreviewed) or removed. A policy.yaml that is
+ * not valid is never overwritten: its errors are reported at line:column and the exit code is 1.
+ */
+async function updateReviewed(io: Io, input: { id: string; path: string; text: string }, yamlPath: string, options: ExtractCommandOptions): Promise<number> {
+  const shownYaml = displayPath(io, yamlPath);
+  const schemaRef = relativeRef(dirname(yamlPath), fileURLToPath(schemaPath));
+  if (!existsSync(yamlPath)) {
+    const result = extractPolicy(input);
+    await writeOut(yamlPath, renderYaml(result.model, schemaRef), shownYaml);
+    await printReport(io, reportsOf(input.path, result.diagnostics), options);
+    io.stderr(`Wrote ${shownYaml}: every item is inferred and unreviewed; confirm items with reviewed: true\n`);
+    return hasErrors(result.diagnostics) ? 1 : 0;
+  }
+  const reviewedText = await readTextFile(yamlPath);
+  const result = extractPolicy({ ...input, reviewed: { path: shownYaml, text: reviewedText } });
+  const broken = result.diagnostics.some((d) => d.file === shownYaml && d.severity === 'error');
+  if (broken || !result.fresh) {
+    await printReport(io, reportsOf(input.path, result.diagnostics), options);
+    io.stderr(`${shownYaml} is not valid: fix it first; it was not changed\n`);
+    return 1;
+  }
+  const merged = mergeReviewed(reviewedText, result.fresh);
+  if (merged.text === null) throw new InputError(`${shownYaml} could not be read as YAML`, shownYaml, 'review/unreadable');
+  if (merged.text !== reviewedText) await writeOut(yamlPath, merged.text, shownYaml);
+  await printReport(io, reportsOf(input.path, result.diagnostics), options);
+  const s = merged.summary;
+  io.stderr(`Updated ${shownYaml}: kept ${s.kept.length} reviewed, refreshed ${s.updated.length}, added ${s.added.length} unreviewed, removed ${s.removed.length}${merged.text === reviewedText ? ' (no change)' : ''}\n`);
+  return hasErrors(result.diagnostics) ? 1 : 0;
+}
+
+async function writeOut(path: string, text: string, shown: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    throw new InputError(`Cannot write ${shown}: ${(error as NodeJS.ErrnoException).code}`, shown, 'output/unwritable');
+  }
 }

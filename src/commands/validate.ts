@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Io, CommonOptions } from '../io.js';
 import { readTextFile } from '../io/read.js';
 import { InputError } from '../errors.js';
-import { locationOfFile } from '../node/discover.js';
+import { idForFile } from '../node/discover.js';
 import { extractPolicy } from '../pipeline.js';
 import { validateModelText } from '../validate/positions.js';
 import type { FileReport } from '../report/index.js';
@@ -27,7 +27,7 @@ export default async function validateCommand(io: Io, files: string[], options: 
       throw error;
     }
     if (/\.(md|markdown)$/i.test(path)) {
-      const result = extractPolicy({ id: locationOfFile(path).id, path: shown, text });
+      const result = extractPolicy({ id: idForFile(path), path: shown, text });
       reports.push({ path: shown, diagnostics: result.diagnostics });
     } else {
       const result = validateModelText(text, shown);

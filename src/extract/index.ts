@@ -1,12 +1,54 @@
-// INTERIM extractor: metadata only, while the full extractor is built on the `extract` branch.
-// It reads front matter and the archive header and finds nothing else; the merge replaces it.
+// The extractor: a parsed policy -> the policy model, with evidence for every item.
+// Pure, synchronous and deterministic; never throws (an internal failure becomes an error
+// diagnostic and an empty model). See docs/extraction.md.
 import type { ParsedDocument } from '../parse/markdown.js';
-import { emptyModel, type PolicyModel } from '../model/types.js';
+import type {
+  Evidence,
+  ItemBase,
+  Modality,
+  PolicyModel,
+  Polarity,
+  PurposeItem,
+  RecipientItem,
+  RetentionItem,
+  RightItem,
+  TransferItem,
+} from '../model/types.js';
+import { emptyModel } from '../model/types.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics } from '../diagnostics.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
-import { toString } from 'mdast-util-to-string';
+import { buildStructure, type Block, type DocumentStructure } from '../parse/structure.js';
+import { splitClauses, splitSentences, type Span } from '../parse/sentences.js';
+import { loadLexicon, matchAll, type Match, type Pattern } from './lexicon.js';
+import { buildMeta, findController, policyId } from './meta.js';
+import { checkEvidence, makeEvidence } from './evidence.js';
+import { loadVocabulary, type VocabularySection } from '../model/vocabulary.js';
+import {
+  CHOICE_FRAME_RE,
+  COLLECT_RE,
+  CONDITION_RE,
+  DISCLAIMER_RE,
+  DNT_RE,
+  EXCEPTION_RE,
+  HEDGE_RE,
+  IDENTIFIABILITY_RE,
+  LEGAL_RE,
+  META_FRAME_RE,
+  NEG_CUE_RE,
+  NEG_GAP_RE,
+  PUBLIC_FRAME_RE,
+  SECTION_CLASSES,
+  SELL_RE,
+  SHARE_RE,
+  THIRD_PARTY_AGENT_RE,
+  USE_RE,
+} from './cues.js';
+import { findRetention } from './retention.js';
+import { findTransfer } from './transfers.js';
 
 export interface ExtractOptions {
+  /** Policy id, from its folder name; else derived from the file name. */
   id?: string;
 }
 export interface ExtractResult {
@@ -14,22 +56,637 @@ export interface ExtractResult {
   diagnostics: Diagnostic[];
 }
 
+export { checkEvidence } from './evidence.js';
+export { loadLexicon } from './lexicon.js';
+
 export function extract(doc: ParsedDocument, options: ExtractOptions = {}): ExtractResult {
-  const fm = readFrontMatter(doc);
-  const diagnostics = [...fm.diagnostics];
-  const data = fm.data;
-  const heading = doc.tree.children.find((n) => n.type === 'heading');
-  const id = options.id ?? (doc.path.split('/').pop() ?? 'policy').replace(/\.md$/, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-  const model = emptyModel({
-    id,
-    title: typeof data.title === 'string' ? data.title : heading ? toString(heading) : id,
-    version: typeof data.version === 'string' ? data.version : '1.0.0',
-    effective_date: typeof data.effective_date === 'string' ? data.effective_date : null,
-    last_updated: typeof data.last_updated === 'string' ? data.last_updated : null,
-    languages: Array.isArray(data.languages) ? data.languages.map(String) : ['en'],
-    jurisdictions: Array.isArray(data.jurisdictions) ? data.jurisdictions.map(String) : [],
-  });
-  if (!model.policy.effective_date)
-    diagnostics.push({ ruleId: 'meta/missing-effective-date', severity: 'warning', message: 'The policy states no effective date', start: { line: 1, column: 1 }, source: 'extract' });
-  return { model, diagnostics };
+  try {
+    return run(doc, options);
+  } catch (error) {
+    const model = emptyModel({
+      id: safeId(doc, options.id),
+      title: 'Untitled policy',
+      version: '1.0.0',
+      effective_date: null,
+      last_updated: null,
+      languages: ['en'],
+      jurisdictions: [],
+    });
+    return {
+      model,
+      diagnostics: [
+        {
+          ruleId: 'extract/internal-error',
+          severity: 'error',
+          message: `Extraction failed: ${(error as Error)?.message ?? String(error)}`,
+          start: { line: 1, column: 1 },
+          source: 'extract',
+        },
+      ],
+    };
+  }
 }
+
+function safeId(doc: ParsedDocument, id?: string): string {
+  try {
+    return policyId(doc, id);
+  } catch {
+    return 'policy';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Facet = 'data_categories' | 'purposes' | 'recipients' | 'rights' | 'retention' | 'transfers' | 'security' | 'sources';
+
+interface Candidate {
+  id: string;
+  name?: string;
+  polarity: Polarity;
+  modality: Modality;
+  condition?: string;
+  exception?: string;
+  confidence: number;
+  rule: string;
+  evidence: Evidence;
+  identifiability?: 'aggregated' | 'anonymous';
+  data?: string[];
+  purposes?: string[];
+  via?: string[];
+  sold?: boolean;
+  ads?: boolean;
+  period?: string | null;
+  kind?: string;
+  countries?: string[];
+  safeguards?: string[];
+}
+
+/** Items keyed by facet, id, name and polarity; every supporting passage is kept. */
+class Store {
+  readonly items = new Map<string, { facet: Facet; item: ItemBase & Record<string, unknown> }>();
+
+  add(facet: Facet, c: Candidate): void {
+    const key = `${facet}|${c.id}|${c.name ?? ''}|${c.polarity}`;
+    const hit = this.items.get(key);
+    if (!hit) {
+      const item: ItemBase & Record<string, unknown> = {
+        id: c.id,
+        ...(c.name ? { name: c.name } : {}),
+        polarity: c.polarity,
+        modality: c.modality,
+        ...(c.condition ? { condition: c.condition } : {}),
+        ...(c.exception ? { exception: c.exception } : {}),
+        source: 'inferred',
+        confidence: c.confidence,
+        rule: c.rule,
+        ...(c.identifiability ? { identifiability: c.identifiability } : {}),
+        evidence: [c.evidence],
+      };
+      if (facet === 'purposes') item.data_categories = [...(c.data ?? [])];
+      if (facet === 'recipients') {
+        item.data_categories = [...(c.data ?? [])];
+        item.purposes = [...(c.purposes ?? [])];
+        if (c.sold !== undefined) item.sold = c.sold;
+        if (c.ads) item.shared_for_ads = true;
+      }
+      if (facet === 'rights') item.via = [...(c.via ?? [])];
+      if (facet === 'retention') {
+        item.period = c.period ?? null;
+        item.kind = c.kind ?? 'limited';
+        item.data_categories = [...(c.data ?? [])];
+      }
+      if (facet === 'transfers') {
+        item.countries = [...(c.countries ?? [])];
+        item.safeguards = [...(c.safeguards ?? [])];
+      }
+      this.items.set(key, { facet, item });
+      return;
+    }
+    const item = hit.item;
+    if (!item.evidence.some((e) => e.lines[0] === c.evidence.lines[0] && e.quote === c.evidence.quote)) item.evidence.push(c.evidence);
+    // the strongest statement wins: asserted > conditional > hedged
+    const rank = (m: Modality) => (m === 'asserted' ? 2 : m === 'conditional' ? 1 : 0);
+    if (rank(c.modality) > rank(item.modality)) {
+      item.modality = c.modality;
+      if (c.modality === 'asserted') delete item.condition;
+    }
+    if (!item.condition && c.condition && item.modality !== 'asserted') item.condition = c.condition;
+    if (c.confidence > (item.confidence ?? 0)) item.confidence = c.confidence;
+    if (item.identifiability && !c.identifiability) delete item.identifiability;
+    const merge = (k: string, v?: string[]) => {
+      if (!v) return;
+      const arr = item[k] as string[] | undefined;
+      if (arr) for (const x of v) if (!arr.includes(x)) arr.push(x);
+    };
+    merge('data_categories', c.data);
+    merge('purposes', c.purposes);
+    merge('via', c.via);
+    merge('countries', c.countries);
+    merge('safeguards', c.safeguards);
+    if (c.sold === true) item.sold = true;
+    if (c.ads) item.shared_for_ads = true;
+  }
+}
+
+interface Sentence extends Span {
+  block: Block;
+  text: string; // mask slice
+  lead: string; // mask text of the lead-in, '' if none
+  classes: Set<string>;
+}
+
+const textOf = (st: DocumentStructure, s: { start: number; end: number }) => st.mask.slice(s.start, s.end);
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function isCookieLike(t: string): boolean {
+  return /\bcookies?\b|\bweb beacons?\b|\bpixels?\b/.test(t);
+}
+
+function sectionClasses(section: string[]): Set<string> {
+  const out = new Set<string>();
+  const inner = section.slice(-2).map((s) => s.toLowerCase());
+  for (const title of inner) for (const [cls, re] of SECTION_CLASSES) if (re.test(title)) out.add(cls);
+  return out;
+}
+
+interface VerbHit {
+  kind: 'collect' | 'use' | 'share';
+  start: number;
+  end: number;
+  negated: boolean;
+}
+
+function verbs(text: string): VerbHit[] {
+  const out: VerbHit[] = [];
+  const add = (re: RegExp, kind: VerbHit['kind']) => {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) out.push({ kind, start: m.index, end: m.index + m[0].length, negated: false });
+  };
+  add(COLLECT_RE, 'collect');
+  add(USE_RE, 'use');
+  add(SHARE_RE, 'share');
+  out.sort((a, b) => a.start - b.start);
+  // negation: a cue followed by the verb with only auxiliaries/adverbs/coordinated verbs between
+  NEG_CUE_RE.lastIndex = 0;
+  for (const cue of text.matchAll(NEG_CUE_RE)) {
+    const cueEnd = cue.index + cue[0].length;
+    let from = cueEnd;
+    for (const v of out) {
+      if (v.start < from) continue;
+      const gap = text.slice(from, v.start);
+      if (gap.length > 45 || !NEG_GAP_RE.test(gap)) break;
+      v.negated = true;
+      from = v.end;
+    }
+  }
+  // "no personal information is collected", "we collect no information"
+  if (/^(?:no|none of)\b/.test(text) || /^(?:[a-z]+ ){0,3}(?:no|none of the) (?:personal |identifiable )?(?:information|data)\b/.test(text)) for (const v of out) v.negated = true;
+  for (const v of out) if (/^\s+no (?:personal|identifiable|information|data|such)\b/.test(text.slice(v.end, v.end + 30))) v.negated = true;
+  return out;
+}
+
+export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult {
+  const diagnostics: Diagnostic[] = [];
+  const fmr = readFrontMatter(doc);
+  diagnostics.push(...fmr.diagnostics);
+  const st = buildStructure(doc);
+  const meta = buildMeta(doc, st, fmr.data, options.id, diagnostics, fmr.lineOf);
+  const model = emptyModel(meta);
+  model.controller = findController(doc, st, fmr.data);
+  const lex = loadLexicon();
+  const store = new Store();
+  const mask = st.mask;
+
+  const cookieEv: Evidence[] = [];
+  const cookieKinds = new Set<string>();
+  let cookieUsed = false;
+  let cookieThirdParty = false;
+  let cookieModality: Modality | undefined;
+  let dnt: PolicyModel['cookies']['do_not_track'] = 'not_mentioned';
+  const childrenEv: Evidence[] = [];
+  let minAge: number | null = null;
+  let knowingly: boolean | null = null;
+  const changeEv: Evidence[] = [];
+  let notice: PolicyModel['policy_change']['notice'] = 'none';
+  const noticeRank = { none: 0, policy_page: 1, website: 2, personal: 3 } as const;
+
+  const lastData = new Map<string, string[]>();
+
+  // Lexicon matching runs once per block; sentences take their share of the block's matches.
+  const inDoc = (table: Pattern[]) => table;
+  const T = {
+    data: inDoc(lex.data),
+    purposes: inDoc(lex.purposes),
+    recipients: inDoc(lex.recipients),
+    named: inDoc(lex.named),
+    rights: inDoc(lex.rights),
+    mechanisms: inDoc(lex.mechanisms),
+    security: inDoc(lex.security),
+  };
+  let blockCache = new Map<Pattern[], Match[]>();
+  let currentBlock: Block | undefined;
+  const sentenceMatches = (table: Pattern[], s: Span): Match[] => {
+    let all = blockCache.get(table);
+    if (!all) {
+      const b = currentBlock!;
+      all = matchAll(table, mask.slice(b.start, b.end)).map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start }));
+      blockCache.set(table, all);
+    }
+    const out: Match[] = [];
+    for (const m of all) if (m.start >= s.start && m.end <= s.end) out.push({ ...m, start: m.start - s.start, end: m.end - s.start });
+    return out;
+  };
+
+  for (let bi = 0; bi < st.blocks.length; bi++) {
+    const block = st.blocks[bi]!;
+    if (block.kind === 'heading' || block.toc) continue;
+    const classes = sectionClasses(block.section);
+    const leadBlock = block.leadIn !== undefined ? st.blocks[block.leadIn] : undefined;
+    const lead = leadBlock ? collapse(textOf(st, leadBlock)) : '';
+    const secKey = block.section.join('\u0000');
+    blockCache = new Map();
+    currentBlock = block;
+    for (const sp of splitSentences(mask, block.start, block.end)) {
+      const s: Sentence = { ...sp, block, text: mask.slice(sp.start, sp.end), lead, classes };
+      if (doc.lines.span(s.start, s.end)[1] - doc.lines.span(s.start, s.end)[0] >= 29) continue;
+      analyse(s, secKey);
+    }
+  }
+
+  function ev(s: Span, block: Block, rule: string): Evidence {
+    return makeEvidence(doc, s.start, s.end, block.section, rule);
+  }
+
+  function analyse(s: Sentence, secKey: string): void {
+    const t = s.text;
+    const e = (rule: string) => ev(s, s.block, rule);
+    const clauses = splitClauses(mask, s).map((c) => ({ ...c, rel: c.start - s.start, relEnd: c.end - s.start }));
+    const clauseOf = (pos: number) => clauses.find((c) => pos >= c.rel && pos < c.relEnd) ?? clauses[clauses.length - 1]!;
+    const vs = verbs(t);
+    const leadVs = s.lead ? verbs(s.lead) : [];
+    const hasVerb = vs.length > 0;
+    const leadHas = leadVs.length > 0;
+    const choice = CHOICE_FRAME_RE.test(t);
+    const publicFrame = PUBLIC_FRAME_RE.test(t);
+    const ident = IDENTIFIABILITY_RE.test(t);
+    const isDnt = DNT_RE.test(t);
+    const hedged = HEDGE_RE.test(t);
+    const condM = CONDITION_RE.exec(t);
+    const excM = EXCEPTION_RE.exec(t);
+    const rawSlice = (a: number, b: number) => collapse(doc.text.slice(s.start + a, s.start + b)).replace(/[*_]+/g, '');
+    const clauseText = (m: RegExpExecArray | null) => {
+      if (!m) return undefined;
+      const rest = t.slice(m.index);
+      const stop = /[,;:](?=\s)|\.$|$/.exec(rest.slice(m[0].length + 3));
+      const end = m.index + m[0].length + 3 + (stop ? stop.index : rest.length);
+      return rawSlice(m.index, Math.min(end, t.length)).replace(/[.,;:]$/, '');
+    };
+    const condition = clauseText(condM);
+    const exception = clauseText(excM);
+    const modalityFor = (clauseRel: { rel: number; relEnd: number }): Modality => {
+      const ct = t.slice(clauseRel.rel, clauseRel.relEnd);
+      if (HEDGE_RE.test(ct) || (hedged && !condition)) return 'hedged';
+      if (condition || (s.lead && CONDITION_RE.test(s.lead) && !leadHas)) return 'conditional';
+      return hedged ? 'hedged' : 'asserted';
+    };
+    const base = (pos: number, rule: string, conf: number) => {
+      const c = clauseOf(pos);
+      const modality = modalityFor(c);
+      return {
+        modality,
+        ...(condition && modality !== 'asserted' ? { condition } : {}),
+        confidence: conf,
+        rule,
+        evidence: e(rule),
+      };
+    };
+    const negatedIn = (pos: number, kinds: VerbHit['kind'][]) => {
+      if (choice) return false;
+      const c = clauseOf(pos);
+      const inClause = vs.filter((v) => v.start >= c.rel && v.start < c.relEnd && kinds.includes(v.kind));
+      return inClause.length > 0 && inClause.every((v) => v.negated);
+    };
+    const disclaimerAt = (pos: number) => {
+      const c = clauseOf(pos);
+      return DISCLAIMER_RE.test(t.slice(c.rel, c.relEnd));
+    };
+
+    // ---- frames that make a sentence about something other than a data practice
+    const rightMatches = sentenceMatches(T.rights, s);
+    const userFacing = /\byou(?:r)?\b|\bright(?:s)?\b|\brequests?\b|\busers?\b|\bcustomers?\b|\bmembers?\b|\bindividuals?\b|\bvisitors?\b|\bconsumers?\b|\bresidents?\b/.test(t) || s.classes.has('rights');
+    const policyChangeFrame = /\b(?:update|change|modify|revise|amend)s? (?:to )?(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/.test(t);
+    const weDo = /^(?:we|[a-z]+ (?:will|may))\b/.test(t) && !/\byou\b/.test(t);
+    const agency = /\byou (?:can|may|have|are able|will be able|could|might|should|must|also have)\b|\bright(?:s)? to\b|\brequests?\b|\bplease\b|\bcontact us\b|\bif you (?:would like|wish|want|prefer|choose|do not)|\bto (?:access|update|correct|delete|opt|unsubscribe|review|change|edit|remove|modify|close|cancel|deactivate)\b|\boptions?\b|\bchoose\b|\bchoices?\b|\bclick|\bvisit|\bby (?:clicking|visiting|logging|going|sending|e-?mailing|calling|writing|replying|contacting|following)|\ballows? you|\bable to\b|\binstructions\b|\bsimply\b|\bat any time\b|\bmay be (?:accessed|updated|corrected|deleted|changed|reviewed)|\bcan be (?:accessed|updated|corrected|deleted|changed|reviewed|set)|\bopt[- ]?out\b|\bunsubscribe/.test(t) || (s.classes.has('rights') && s.block.kind === 'item');
+    const rightsFrame = rightMatches.length > 0 && userFacing && agency && !policyChangeFrame && !weDo && !(isCookieLike(t + ' ' + s.lead) && rightMatches.every((m) => !/cookie|opt_out|decline/.test(m.id)) && /\b(?:help|allow|enable)s? you\b/.test(t));
+    const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
+    const secMatches = secContext && !isDnt ? sentenceMatches(T.security, s) : [];
+    const tr = findTransfer(t);
+    const childFrame = /\b(?:child(?:ren|'s)?|kids|minors|coppa|under (?:the age of )?1[0-9]|(?:younger|less) than 1[0-9]|parental consent)\b/.test(t) && !/\bchild (?:pornography|abuse)\b/.test(t);
+    const ret = findRetention(t);
+    const otherFrame = rightsFrame || secMatches.length > 0 || tr !== null || childFrame || choice || policyChangeFrame || DISCLAIMER_RE.test(t) || META_FRAME_RE.test(t) || ret !== null;
+
+    // ---- data categories
+    const guards: [number, number][] = [];
+    lex.dataGuards.lastIndex = 0;
+    for (const m of t.matchAll(lex.dataGuards)) guards.push([m.index, m.index + m[0].length]);
+    const dataMatches = sentenceMatches(T.data, s).filter((m) => !guards.some(([a, b]) => m.start < b && m.end > a));
+    const anaphoric = (() => {
+      lex.anaphora.lastIndex = 0;
+      return lex.anaphora.test(t);
+    })();
+    const explicitData = [...new Set(dataMatches.map((m) => m.id))];
+    const contextData = explicitData.length ? explicitData : anaphoric || !hasVerb ? (lastData.get(secKey) ?? []) : [];
+    const practice = hasVerb || (s.block.kind === 'item' && leadHas) || (s.block.kind === 'item' && (s.classes.has('collection') || s.classes.has('use') || s.classes.has('sharing')));
+    const isCookieSentence = dataMatches.some((m) => m.id === 'online.cookies');
+    const definitional = /^(?:an? |the )?(?:cookies?|web beacons?|pixel tags?|clear gifs?|ip address(?:es)?|log files?)(?: is| are| \(| refers)/.test(t);
+
+    if (practice && !isDnt && !otherFrame) {
+      for (const m of dataMatches) {
+        if (disclaimerAt(m.start)) continue;
+        const c = clauseOf(m.start);
+        const ct = t.slice(c.rel, c.relEnd);
+        let polarity: Polarity = 'positive';
+        if (negatedIn(m.start, ['collect', 'use'])) polarity = 'negative';
+        else if (negatedIn(m.start, ['share'])) continue; // "we do not share X": says nothing of collection
+        if (definitional && m.id !== 'online.cookies') continue;
+        const idf = ident && IDENTIFIABILITY_RE.test(ct) ? (/aggregat/.test(ct) ? 'aggregated' : 'anonymous') : undefined;
+        store.add('data_categories', {
+          id: m.id,
+          polarity,
+          ...base(m.start, polarity === 'negative' ? 'data.negated' : hasVerb ? 'data.practice' : 'data.lead-in', hasVerb ? 0.8 : 0.65),
+          ...(idf ? { identifiability: idf } : {}),
+        });
+      }
+      if (!explicitData.length && anaphoric && contextData.length && hasVerb && vs.some((v) => !v.negated)) {
+        for (const id of contextData)
+          store.add('data_categories', { id, polarity: 'positive', ...base(0, 'data.anaphora', 0.5) });
+      }
+    }
+    if (explicitData.length) lastData.set(secKey, explicitData);
+
+    // ---- cookies, Do Not Track
+    if (isDnt) {
+      const neg = /\b(?:not|n't|no)\b[^.]{0,40}\b(?:respond|honou?r|recogni[sz]e|support|act on|comply|track(?:ing)? signals|process|alter|change)|\b(?:ignore|disregard)|\bno (?:standard|uniform|industry|consensus)/.test(t);
+      const pos = /\b(?:we|site)\b[^.]{0,30}\b(?:honou?r|respect|respond to|recogni[sz]e|comply with|support)s?\b/.test(t);
+      if (neg) dnt = 'not_honored';
+      else if (pos && dnt === 'not_mentioned') dnt = 'honored';
+      cookieEv.push(e('cookies.dnt'));
+    } else if (isCookieSentence && !definitional) {
+      const m = dataMatches.find((x) => x.id === 'online.cookies')!;
+      const negated = negatedIn(m.start, ['use', 'collect']) && !/\bsession\b/.test(t);
+      if (!negated && (hasVerb || /\bcookies? (?:are|is|will be|may be)\b/.test(t))) {
+        cookieUsed = true;
+        const md = modalityFor(clauseOf(m.start));
+        if (!cookieModality || (md === 'asserted' && cookieModality !== 'asserted')) cookieModality = md;
+      }
+      for (const k of t.matchAll(/\b(?:(session|persistent|flash|third[- ]party|first[- ]party|analytics|advertising|functional|essential|strictly necessary|performance) )?(cookies?|web ?beacons?|pixel(?: tags?)?|clear gifs?|local storage|local shared objects?|lsos?|e-?tags?|sdks?|fingerprint(?:ing)?)\b/g)) {
+        const kind = k[2]!.replace(/s$/, '');
+        const norm = /beacon|pixel|gif|web bug/.test(kind) ? 'web_beacons' : /local|lso/.test(kind) ? 'local_storage' : /etag|e-tag/.test(kind) ? 'etags' : /sdk/.test(kind) ? 'sdks' : /fingerprint/.test(kind) ? 'fingerprinting' : 'cookies';
+        cookieKinds.add(norm);
+        if (k[1]) cookieKinds.add(`${k[1].replace(/[- ]/g, '_')}_cookies`.replace('_cookies_cookies', '_cookies'));
+        if (k[1] && /third/.test(k[1])) cookieThirdParty = true;
+      }
+      if (/\b(?:third[- ]part(?:y|ies)|advertis|analytics|partners?|google|vendors?|service providers?)\b/.test(t) && !negated) cookieThirdParty = true;
+      cookieEv.push(e('cookies.mention'));
+    }
+
+    // ---- purposes
+    const purposeGate = (practice || isCookieSentence || s.classes.has('use')) && !otherFrame && !definitional;
+    const purposeMatches = purposeGate && !isDnt
+      ? sentenceMatches(T.purposes, s).filter((m) => !dataMatches.some((d) => m.start < d.end && m.end > d.start) || /relevant|tailor|personal/.test(t.slice(m.start, m.end)))
+      : [];
+    const purposeIds: string[] = [];
+    for (const m of purposeMatches) {
+      if (disclaimerAt(m.start)) continue;
+      // acquisitions and legal duties are purposes of disclosure, only where something is disclosed
+      if (m.id === 'merger_acquisition' && !vs.some((v) => v.kind === 'share' || v.kind === 'use') && !leadHas) continue;
+      const polarity: Polarity = negatedIn(m.start, ['use', 'share', 'collect']) ? 'negative' : 'positive';
+      if (polarity === 'positive') purposeIds.push(m.id);
+      store.add('purposes', { id: m.id, polarity, ...base(m.start, 'purpose.lexicon', 0.7), data: polarity === 'positive' ? contextData : [] });
+    }
+
+    // ---- recipients
+    const recMatches = [...sentenceMatches(T.recipients, s), ...sentenceMatches(T.named, s)];
+    if (recMatches.length && !isDnt && !choice && !tr && !rightsFrame && !META_FRAME_RE.test(t)) {
+      const shareVerb = vs.some((v) => v.kind === 'share') || (s.block.kind === 'item' && (leadVs.some((v) => v.kind === 'share') || s.classes.has('sharing')));
+      const sell = SELL_RE.test(t);
+      for (const m of recMatches) {
+        if (disclaimerAt(m.start)) continue;
+        if (/\bfrom (?:the |our |its |any )?$/.test(t.slice(Math.max(0, m.start - 12), m.start))) continue; // a source, not a recipient
+        const after = t.slice(m.end, m.end + 60);
+        const agent = THIRD_PARTY_AGENT_RE.test(after.slice(0, 40)) && /^(?:[^.;]{0,20})\b(?:may|will|can|might|use|uses|collect|collects|set|sets|place|places|serve|serves|receive|receives|have access|see|track|tracks|provide|provides|obtain|also)\b/.test(after);
+        const engaged = /\b(?:we|us|company)\b[^.;]{0,30}\b(?:use[sd]?|work(?:s)? (?:closely )?with|engage[sd]?|employ(?:s)?|hire[sd]?|retain(?:s|ed)? the services of|contract(?:s)? with|rely on|partner(?:s|ed)? with)\b/.test(t.slice(0, m.start));
+        const agentDenied = agent && /^[^.;]{0,30}\b(?:do not|does not|don't|doesn't|will not|won't|cannot|never|are not|is not)\b/.test(after);
+        const isPublic = m.id === 'public' || m.id === 'other_users';
+        if (!(shareVerb || agent || engaged || (isPublic && (publicFrame || hasVerb)))) continue;
+        if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
+        if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t)) continue;
+        let polarity: Polarity = negatedIn(m.start, ['share']) || agentDenied ? 'negative' : 'positive';
+        if (publicFrame && isPublic) polarity = 'positive';
+        const c = clauseOf(m.start);
+        const ct = t.slice(c.rel, c.relEnd);
+        const clauseSells = SELL_RE.test(ct) || (sell && polarity === 'negative');
+        const withoutConsent = false;
+        const b = base(m.start, polarity === 'negative' ? 'recipient.negated' : agent ? 'recipient.agent' : 'recipient.share', m.name ? 0.75 : 0.7);
+        store.add('recipients', {
+          id: m.id,
+          ...(m.name ? { name: m.name } : {}),
+          polarity,
+          ...b,
+          ...(withoutConsent ? { modality: 'conditional' as Modality, condition: 'with your consent' } : {}),
+          data: polarity === 'positive' ? contextData : [],
+          purposes: polarity === 'positive' ? purposeIds : [],
+          ...(clauseSells ? { sold: polarity === 'positive' } : {}),
+          ads: polarity === 'positive' && (m.id === 'advertising_partner' || purposeIds.some((p) => /advertising/.test(p))),
+        });
+      }
+      // "we do not share ... except as required by law": a conditional disclosure to authorities
+      if (excM && LEGAL_RE.test(t.slice(excM.index)) && vs.some((v) => v.kind === 'share' && v.negated) && !recMatches.some((r) => r.id === 'public_authority')) {
+        store.add('recipients', { id: 'public_authority', polarity: 'positive', ...base(excM.index, 'recipient.exception', 0.6), modality: 'conditional', ...(exception ? { condition: exception } : {}), data: contextData, purposes: ['legal_compliance'] });
+      }
+    }
+    // sale, stated or denied, with no recipient named
+    if (SELL_RE.test(t) && vs.some((v) => v.kind === 'share') && !isDnt && !choice && /\b(?:information|data)\b/.test(t)) {
+      const sellVerb = vs.find((v) => v.kind === 'share' && SELL_RE.test(t.slice(v.start, v.end + 12)));
+      if (sellVerb) {
+        const polarity: Polarity = sellVerb.negated ? 'negative' : 'positive';
+        if (!recMatches.length) store.add('recipients', { id: 'third_party', polarity, ...base(sellVerb.start, 'recipient.sale', 0.6), data: polarity === 'positive' ? contextData : [], sold: polarity === 'positive' });
+        store.add('purposes', { id: 'sale_of_data', polarity, ...base(sellVerb.start, 'purpose.sale', 0.6), data: polarity === 'positive' ? contextData : [] });
+      }
+    }
+    // public disclosure with no recipient word: "is public information and will not be treated as confidential"
+    if (publicFrame && !recMatches.some((r) => r.id === 'public' || r.id === 'other_users')) {
+      store.add('recipients', { id: 'public', polarity: 'positive', ...base(0, 'recipient.public-frame', 0.6), data: contextData });
+    }
+
+    // ---- rights and choices
+    if (rightsFrame && !isDnt) {
+      {
+        const mech = sentenceMatches(T.mechanisms, s).map((m) => m.id);
+        for (const m of rightMatches) {
+          if (disclaimerAt(m.start) && !/not (?:be )?able/.test(t)) continue;
+          if (/\b(?:not|never|cannot|can't|unable)\b[^.;]{0,20}$/.test(t.slice(Math.max(0, m.start - 25), m.start)) && !choice) continue;
+          let id = m.id;
+          if (id === 'opt_out_marketing' && /\b(?:cookies?|advertis|interest[- ]based|behaviou?ral|tracking|analytics|ads)\b/.test(t) && !/\b(?:e-?mails?|newsletters?|mailings?|messages|communications|bulletins)\b/.test(t)) id = 'opt_out_marketing.advertising';
+          let via = [...new Set(mech)];
+          if (id === 'decline_to_provide' && !via.includes('do_not_use')) via.push('do_not_use');
+          if (id === 'cookie_controls' && !via.includes('browser_settings') && /browser/.test(t)) via.push('browser_settings');
+          if (id === 'opt_out_marketing' && via.includes('browser_settings') && !/cookie/.test(t)) via = via.filter((v) => v !== 'browser_settings');
+          via.sort();
+          store.add('rights', { id, polarity: 'positive', ...base(m.start, 'right.lexicon', 0.7), via });
+        }
+      }
+    }
+
+    // ---- security
+    {
+      for (const m of secMatches) {
+        const c = clauseOf(m.start);
+        const ct = t.slice(c.rel, c.relEnd);
+        if (DISCLAIMER_RE.test(ct) || /\b(?:no|not)\b[^.]{0,30}(?:100%|completely|perfectly|absolutely|fully) secure|\bimpenetrable\b/.test(ct)) continue;
+        if (m.id === 'authentication' && !/\b(?:protect|secur|authenticat|factor|access)/.test(t)) continue;
+        store.add('security', { id: m.id, polarity: 'positive', ...base(m.start, 'security.lexicon', 0.7) });
+      }
+    }
+
+    // ---- retention
+    if (ret && !isDnt) {
+      const b = base(ret.index, `retention.${ret.kind}`, ret.period ? 0.8 : 0.6);
+      store.add('retention', { id: ret.kind, polarity: 'positive', ...b, period: ret.period, kind: ret.kind, data: contextData, ...(ret.period ? { name: ret.period } : {}) });
+    }
+
+    // ---- international transfers
+    if (tr) {
+      store.add('transfers', { id: 'x.international_transfer', polarity: 'positive', ...base(tr.index, 'transfer.destination', 0.65), countries: tr.countries, safeguards: tr.safeguards });
+    }
+
+    // ---- sources (data about the person from elsewhere)
+    const src = /\b(?:receive|obtain|collect|get|acquire|gather|supplement)\w*\b[^.;]{0,80}\bfrom (?:(?:our |other |third[- ]party |trusted |selected |business )?(partners|third[- ]part(?:y|ies)|other (?:sources|companies)|(?:publicly|commercially) available sources|affiliates|social (?:media|networks?)|data (?:brokers|providers)|advertisers|service providers|facebook|twitter|google))/.exec(t);
+    if (src && !negatedIn(src.index, ['collect'])) {
+      const w = src[1]!;
+      const id = /affiliat/.test(w) ? 'group_company' : /advertis|broker/.test(w) ? 'advertising_partner' : /partner/.test(w) ? 'business_partner' : /service provider/.test(w) ? 'processor' : /public/.test(w) ? 'public' : 'third_party';
+      store.add('sources', { id, polarity: 'positive', ...base(src.index, 'source.from', 0.6) });
+    }
+
+    // ---- children
+    if (childFrame) {
+      childrenEv.push(e('children.mention'));
+      const age = /\b(?:under|below|younger than|less than|age of|aged?|over|at least)\s+(?:the age of\s+)?(\d{1,2})\b|\b(\d{1,2})\s+(?:years? (?:of age|old)|and (?:under|older|over))/.exec(t);
+      const n = age ? Number(age[1] ?? age[2] ?? NaN) : NaN;
+      if (n >= 6 && n <= 21 && (minAge === null || n > minAge)) minAge = n;
+      if (/\b(?:not|never|n't)\b[^.;]{0,30}\b(?:knowingly|intentionally)?\s*(?:collect|solicit|request|gather|obtain|maintain|market|direct|intend|designed)|\bnot (?:intended|directed|designed|targeted|meant)\b|\b(?:prohibit|must be (?:at least|over))/.test(t)) knowingly ??= false;
+      else if (/\b(?:knowingly )?(?:collect|request|obtain)\w*\b[^.;]{0,60}\b(?:from )?(?:children|kids|minors)\b|\bwith (?:verifiable )?parental consent\b/.test(t) && !/\bnot\b/.test(t)) knowingly = true;
+    }
+
+    // ---- policy changes
+    if (/\b(?:chang|updat|modif|revis|amend)\w*\b[^.;]{0,40}\b(?:this|our|the|these) (?:privacy |online )?(?:policy|statement|notice|practices)|\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.;]{0,40}\b(?:chang|updat|modif|revis|amend)\w*|\bupdates to (?:this|our|the) (?:privacy )?(?:policy|statement)/.test(t) || (s.classes.has('changes') && /\b(?:notify|notice|post|chang|updat|effective)/.test(t))) {
+      changeEv.push(e('policy-change.statement'));
+      let k: PolicyModel['policy_change']['notice'] = 'none';
+      if (/\b(?:notify|inform|alert|contact|tell) you\b[^.]{0,60}\b(?:e-?mail|mail|directly|message|notice)|\bsend (?:you )?(?:an? )?(?:e-?mail|notice|notification|message)|\be-?mail (?:you|notification)|\bpersonal notice|\bdirect notice|\bnotif\w+ (?:to )?you by (?:e-?mail|mail)/.test(t)) k = 'personal';
+      else if (/\b(?:post|place|display|provide)\w* (?:a |an )?(?:prominent |conspicuous )?(?:notice|announcement|message|banner)|\bnotice (?:on|at) (?:our |the |this )?(?:web ?site|site|home ?page|services?)/.test(t)) k = 'website';
+      else if (/\bpost\w*\b[^.]{0,40}\b(?:changes|revised|updated|new|revisions)\b|\bon this page\b|\bin this (?:section|policy|statement|page)\b|\bpublished\b|\b(?:update|revise|change)\w* the (?:"|')?(?:last updated|effective|revision)|\bcheck (?:back|occasionally|periodically|this (?:page|policy))|\breview this (?:policy|page|statement)/.test(t)) k = 'policy_page';
+      if (noticeRank[k] > noticeRank[notice]) notice = k;
+    }
+  }
+
+  // ---- assemble
+  const vocab = loadVocabulary();
+  const order = (section: VocabularySection, id: string) => {
+    const terms = vocab[section] ?? [];
+    let key = id;
+    for (;;) {
+      const i = terms.findIndex((x) => x.id === key);
+      if (i >= 0) return i;
+      const cut = key.lastIndexOf('.');
+      if (cut < 0) return terms.length;
+      key = key.slice(0, cut);
+    }
+  };
+  const sectionOf: Record<Facet, VocabularySection> = {
+    data_categories: 'data_categories',
+    purposes: 'purposes',
+    recipients: 'recipients',
+    rights: 'rights',
+    retention: 'retention_kinds',
+    transfers: 'recipients',
+    security: 'security_measures',
+    sources: 'recipients',
+  };
+  const evOrder = (a: Evidence, b: Evidence) => a.lines[0] - b.lines[0] || a.lines[1] - b.lines[1] || (a.quote < b.quote ? -1 : a.quote > b.quote ? 1 : 0) || ((a.rule ?? '') < (b.rule ?? '') ? -1 : (a.rule ?? '') > (b.rule ?? '') ? 1 : 0);
+  const byFacet = new Map<Facet, (ItemBase & Record<string, unknown>)[]>();
+  for (const { facet, item } of store.items.values()) {
+    item.evidence.sort(evOrder);
+    if (item.confidence !== undefined) item.confidence = Math.round(Math.min(0.95, item.confidence + 0.05 * (item.evidence.length - 1)) * 100) / 100;
+    for (const k of ['data_categories', 'purposes', 'via', 'countries', 'safeguards'])
+      if (Array.isArray(item[k])) (item[k] as string[]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    (byFacet.get(facet) ?? byFacet.set(facet, []).get(facet)!).push(item);
+  }
+  for (const [facet, items] of byFacet) {
+    const sec = sectionOf[facet];
+    items.sort(
+      (a, b) =>
+        order(sec, a.id) - order(sec, b.id) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
+        (a.name ?? '').localeCompare(b.name ?? '') ||
+        (a.polarity < b.polarity ? 1 : a.polarity > b.polarity ? -1 : 0),
+    );
+    // a practice stated and also denied: the positive item is kept and the conflict reported
+    (model as unknown as Record<string, unknown>)[facet] = items;
+  }
+  model.purposes = model.purposes as PurposeItem[];
+  model.recipients = model.recipients as RecipientItem[];
+  model.rights = model.rights as RightItem[];
+  model.retention = model.retention as RetentionItem[];
+  model.transfers = model.transfers as TransferItem[];
+
+  cookieEv.sort(evOrder);
+  model.cookies = {
+    used: cookieUsed,
+    kinds: [...cookieKinds].sort(),
+    third_party: cookieUsed && cookieThirdParty,
+    do_not_track: dnt,
+    ...(cookieModality ? { modality: cookieModality } : {}),
+    evidence: dedupe(cookieEv),
+  };
+  model.children = { min_age: minAge, collects_knowingly: knowingly, evidence: dedupe(childrenEv.sort(evOrder)) };
+  model.policy_change = { notice, evidence: dedupe(changeEv.sort(evOrder)) };
+
+  // ---- what a policy should state and does not
+  const warn = (thing: string, message: string) =>
+    diagnostics.push({ ruleId: `meta/missing-${thing}`, severity: 'warning', message, start: { line: doc.frontMatter?.line ?? 1, column: 1 }, source: 'extract' });
+  if (!model.controller.name) warn('controller', 'The policy does not name who is responsible for the data (the controller)');
+  const c = model.controller.contact;
+  if (!c || !(c.email || c.url || c.postal_address || c.phone)) warn('contact', 'The policy gives no e-mail, web page, postal address or phone number to contact');
+  if (!model.retention.length) warn('retention', 'The policy does not say how long data is kept');
+  if (!model.rights.some((r) => r.polarity === 'positive' && ['access', 'rectification', 'erasure', 'portability'].includes(r.id.split('.')[0]!)))
+    warn('rights', 'The policy names no right to access, correct or delete data');
+  if (!changeEv.length) warn('policy-change', 'The policy does not say how changes to it are announced');
+  for (const [facet, items] of byFacet) {
+    for (const it of items) {
+      if (it.polarity !== 'positive') continue;
+      const neg = items.find((o) => o.id === it.id && (o.name ?? '') === (it.name ?? '') && o.polarity === 'negative');
+      if (neg)
+        diagnostics.push({
+          ruleId: 'extract/contradiction',
+          severity: 'info',
+          message: `${facet} ${it.id}${it.name ? ` (${it.name})` : ''} is both stated (line ${it.evidence[0]!.lines[0]}) and denied (line ${neg.evidence[0]!.lines[0]})`,
+          start: { line: neg.evidence[0]!.lines[0], column: 1 },
+          source: 'extract',
+        });
+    }
+  }
+  diagnostics.push(...checkEvidence(doc, model));
+  return { model, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+function dedupe(evs: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evs.filter((e) => {
+    const k = `${e.lines[0]}:${e.lines[1]}:${e.quote}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export type { Match };

@@ -1,15 +1,27 @@
-// Node layer of compile: discover, read, run the pure pipeline, write the site atomically.
+// Node layer of compile: read the config, discover the policies, read every release and the
+// draft, check that no published release was changed, run the pure pipeline and renderers, and
+// write the site atomically (a failed compile leaves the previous output as it was).
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { discoverPolicies, type PolicyLocation } from './discover.js';
+import { listReleases, sha256, compareVersions, type Release } from './releases.js';
+import { loadConfig, type Config } from './config.js';
 import { readTextFile } from '../io/read.js';
 import { InputError } from '../errors.js';
 import { extractPolicy } from '../pipeline.js';
-import { buildSite, type PolicyBuild } from '../render/site.js';
+import { parseMarkdown } from '../parse/markdown.js';
+import { readFrontMatter } from '../parse/frontmatter.js';
+import { buildSite, type PolicyBuild, type VersionBuild } from '../render/site.js';
+import type { Differ } from '../render/changes.js';
+import { renderYaml } from '../render/yaml.js';
 import { writeTreeAtomic } from './write.js';
-import { schemaPath } from '../validate/schema.js';
+import { schemaPath, checkModel } from '../validate/schema.js';
 import type { FileReport } from '../report/index.js';
+import type { PolicyModel } from '../model/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { siteDiffer } from './differ.js';
 
 export interface CompileOptions {
   cwd: string;
@@ -19,40 +31,201 @@ export interface CompileOptions {
   strict?: boolean;
   /** Map an absolute path to the path shown in messages. */
   display?: (path: string) => string;
+  /** Environment (SOURCE_DATE_EPOCH). */
+  env?: Record<string, string | undefined>;
+  /** Settings; read from policyc.config.yaml (walking up from cwd) when absent. */
+  config?: Config;
+  /** The differ for changes pages, feeds and banners (default: the diff engine). */
+  differ?: Differ;
 }
 
 export interface CompileResult {
   policies: PolicyLocation[];
   reports: FileReport[];
-  /** Whether dist/ was written. */
+  /** Whether the output folder was written. */
   written: boolean;
   files: Map<string, string>;
+  /** The config file read, if any (watch mode watches it too). */
+  configPath: string | null;
 }
 
 export async function compile(options: CompileOptions): Promise<CompileResult> {
   const display = options.display ?? ((p: string) => p);
-  const policies = await discoverPolicies(options.inputs, options.cwd);
   const reports: FileReport[] = [];
+  let config = options.config;
+  let configPath: string | null = null;
+  if (!config) {
+    const loaded = await loadConfig(options.cwd);
+    config = loaded.config;
+    configPath = loaded.path;
+    if (loaded.diagnostics.length) reports.push({ path: display(loaded.path ?? 'policyc.config.yaml'), diagnostics: loaded.diagnostics.map(({ file: _f, ...d }) => d) });
+  }
+  const policies = await discoverPolicies(options.inputs, options.cwd);
   const builds: PolicyBuild[] = [];
   for (const loc of policies) {
-    const shown = display(loc.file);
-    let text: string;
-    try {
-      text = await readTextFile(loc.file);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      reports.push({ path: shown, diagnostics: [fromInputError(error)] });
-      continue;
-    }
-    const result = extractPolicy({ id: loc.id, path: shown, text });
-    reports.push({ path: shown, diagnostics: result.diagnostics });
-    builds.push({ id: loc.id, versions: [{ model: result.model, tree: result.doc.tree, draft: false }] });
+    const build = await buildPolicy(loc, display, reports);
+    if (build) builds.push(build);
   }
   const failed = reports.some((r) => hasErrors(r.diagnostics) || (options.strict && r.diagnostics.some((d) => d.severity === 'warning')));
   const schemaText = await readFile(fileURLToPath(schemaPath), 'utf8');
-  const files = buildSite(builds, schemaText);
+  const files = failed
+    ? new Map<string, string>()
+    : buildSite(builds, {
+        schemaText,
+        baseUrl: config.site?.base_url,
+        siteName: config.site?.name,
+        differ: options.differ ?? siteDiffer,
+        fallbackDate: epochDate(options.env?.SOURCE_DATE_EPOCH),
+      });
   if (!failed) await writeTreeAtomic(options.outDir, files);
-  return { policies, reports, written: !failed, files };
+  return { policies, reports, written: !failed, files, configPath };
+}
+
+/** SOURCE_DATE_EPOCH (seconds) as an ISO date-time, for outputs that need a date and have none. */
+export function epochDate(value: string | undefined): string | undefined {
+  if (!value || !/^\d+$/.test(value)) return undefined;
+  return new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, reports: FileReport[]): Promise<PolicyBuild | null> {
+  const shown = display(loc.file);
+  const versions: VersionBuild[] = [];
+  let releases: Release[] = [];
+  try {
+    releases = await listReleases(loc.dir);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    reports.push({ path: shown, diagnostics: [fromInputError(error)] });
+    return null;
+  }
+  let releasesOk = true;
+  for (const release of releases) {
+    const built = buildRelease(loc, release, display, reports);
+    if (built) versions.push(built);
+    else releasesOk = false;
+  }
+
+  let text: string;
+  try {
+    text = await readTextFile(loc.file);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    reports.push({ path: shown, diagnostics: [fromInputError(error)] });
+    return null;
+  }
+  const result = extractPolicy({ id: loc.id, path: shown, text });
+  const diagnostics = result.diagnostics;
+  reports.push({ path: shown, diagnostics });
+  if (!releasesOk) return null;
+
+  const hash = sha256(text);
+  const same = releases.find((r) => (r.manifest?.source_sha256 ?? sha256(r.source)) === hash);
+  if (same) return { id: loc.id, versions };
+  const version = result.model.policy.version;
+  const fm = readFrontMatter(result.doc);
+  const line = fm.lineOf('version') ?? 1;
+  const latest = releases[releases.length - 1];
+  const clash = releases.find((r) => r.version === version);
+  if (clash) {
+    diagnostics.push({
+      ruleId: 'release/version-published',
+      severity: 'error',
+      message: `This draft differs from the published release ${version}, but ${fm.data.version === undefined ? 'states no version (so it defaults to 1.0.0)' : `its front matter says version ${version}`}. A published version never changes: bump the version (front matter \`version:\`, or \`policyc release ${loc.id} --bump minor\`)`,
+      start: { line, column: 1 },
+      source: 'release',
+    });
+    return null;
+  }
+  if (latest && compareVersions(version, latest.version) < 0) {
+    diagnostics.push({
+      ruleId: 'release/version-order',
+      severity: 'error',
+      message: `The draft's version ${version} is older than the latest release ${latest.version}: bump it above ${latest.version}`,
+      start: { line, column: 1 },
+      source: 'release',
+    });
+    return null;
+  }
+  versions.push({
+    version,
+    model: result.model,
+    doc: result.doc,
+    draft: true,
+    effective_date: result.model.policy.effective_date,
+    source_sha256: hash,
+    model_sha256: sha256(renderYaml(result.model)),
+  });
+  return { id: loc.id, versions };
+}
+
+/** A release as published: its frozen model (policy.yaml), checked against release.json. */
+function buildRelease(loc: PolicyLocation, release: Release, display: (p: string) => string, reports: FileReport[]): VersionBuild | null {
+  const file = join(release.dir, 'policy.md');
+  const shown = display(file);
+  const diagnostics: Diagnostic[] = [];
+  reports.push({ path: shown, diagnostics });
+  const at = { line: 1, column: 1 };
+  const m = release.manifest;
+  const sourceHash = sha256(release.source);
+  if (!m) {
+    diagnostics.push({ ruleId: 'release/no-manifest', severity: 'error', message: `Release ${release.version} has no release.json, so it cannot be checked: restore it from version control`, start: at, source: 'release' });
+    return null;
+  }
+  if (m.version !== release.version)
+    diagnostics.push({ ruleId: 'release/manifest-version', severity: 'error', message: `release.json says version ${m.version}, but the folder is ${release.version}`, start: at, source: 'release' });
+  if (m.source_sha256 !== sourceHash)
+    diagnostics.push({
+      ruleId: 'release/modified',
+      severity: 'error',
+      message: `Published release ${release.version} was changed: policy.md no longer matches the sha256 in release.json. A published version never changes: restore it (git checkout -- ${display(release.dir)}) and put the change in the draft with a new version (bump the version)`,
+      start: at,
+      source: 'release',
+    });
+  if (release.modelYaml !== null && m.model_sha256 !== sha256(release.modelYaml))
+    diagnostics.push({
+      ruleId: 'release/modified',
+      severity: 'error',
+      message: `Published release ${release.version} was changed: policy.yaml no longer matches the sha256 in release.json. Restore it and bump the version of the draft instead`,
+      start: at,
+      source: 'release',
+    });
+  if (hasErrors(diagnostics)) return null;
+
+  const doc = parseMarkdown(release.source, shown);
+  let model: PolicyModel;
+  if (release.modelYaml !== null) {
+    let value: unknown;
+    try {
+      value = parseYaml(release.modelYaml);
+    } catch (error) {
+      diagnostics.push({ ruleId: 'release/invalid-model', severity: 'error', message: `policy.yaml of release ${release.version} is not valid YAML: ${(error as Error).message.split('\n')[0]}`, start: at, source: 'release' });
+      return null;
+    }
+    const problems = checkModel(value);
+    if (problems.length) {
+      for (const p of problems)
+        diagnostics.push({ ruleId: 'release/invalid-model', severity: 'error', message: `policy.yaml of release ${release.version}: /${p.path.join('/')} ${p.message}`, start: at, source: 'release' });
+      return null;
+    }
+    model = value as PolicyModel;
+  } else {
+    const result = extractPolicy({ id: loc.id, path: shown, text: release.source });
+    diagnostics.push({ ruleId: 'release/no-model', severity: 'warning', message: `Release ${release.version} has no policy.yaml: its model was extracted again, and may differ from what was published`, start: at, source: 'release' });
+    if (hasErrors(result.diagnostics)) {
+      diagnostics.push(...result.diagnostics);
+      return null;
+    }
+    model = result.model;
+  }
+  return {
+    version: release.version,
+    model,
+    doc,
+    draft: false,
+    effective_date: m.effective_date ?? model.policy.effective_date,
+    source_sha256: sourceHash,
+    model_sha256: release.modelYaml !== null ? sha256(release.modelYaml) : sha256(renderYaml(model)),
+  };
 }
 
 function fromInputError(error: InputError): Diagnostic {

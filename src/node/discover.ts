@@ -77,3 +77,15 @@ async function isFile(path: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * The id of a policy read as a single file (extract, validate): its folder name for policy.md,
+ * else the file name made into an id ("1034_aol.com.md" -> "1034-aol-com"). Nothing is written
+ * under this id, so a sanitised form is safe where compile would refuse.
+ */
+export function idForFile(file: string): string {
+  const stem = basename(file).replace(/\.(md|markdown)$/i, '');
+  const raw = stem === 'policy' ? basename(dirname(file)) : stem;
+  const id = raw.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return id || 'policy';
+}

@@ -7,6 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { LineIndex, normalizeSource } from './source.js';
 import { limitNesting } from './guard.js';
 import type { Diagnostic } from '../diagnostics.js';
+import remarkPins from '../pins/syntax.js';
 
 export interface FrontMatter {
   /** Raw YAML text between the fences. */
@@ -31,7 +32,7 @@ export interface ParsedDocument {
   diagnostics?: Diagnostic[];
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkPins);
 
 export function parseMarkdown(text: string, path = 'policy.md'): ParsedDocument {
   const source = normalizeSource(text);

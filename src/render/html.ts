@@ -1,29 +1,61 @@
-// HTML page for one policy version: the policy text (sanitised), a table of contents, and an
-// "at a glance" summary from the model. Pure: strings in, string out. No scripts, no external assets.
+// HTML page for one policy version: the policy text (sanitised), a table of contents, an
+// "at a glance" summary from the model and a version banner. Pure: strings in, string out.
+// No scripts, no external assets: a Content-Security-Policy meta forbids them as a second guard.
 import type { Root as MdastRoot } from 'mdast';
-import type { Root as HastRoot, Element } from 'hast';
+import type { Root as HastRoot, Element, ElementContent } from 'hast';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
-import { visit } from 'unist-util-visit';
+import { visit, SKIP } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
-import type { PolicyModel } from '../model/types.js';
+import type { PolicyModel, Evidence } from '../model/types.js';
 import { loadVocabulary, lookupTerm, type VocabularySection } from '../model/vocabulary.js';
 
-export interface PageOptions {
-  /** Banner text for an unreleased draft; also adds noindex. */
-  draft?: boolean;
-  /** Relative link to the site index. */
-  home?: string;
-  /** Stylesheet text, inlined (no external assets). */
-  css?: string;
+/** One entry of the version list a page shows. */
+export interface VersionLink {
+  version: string;
+  effective_date: string | null;
+  /** Relative link to the version's page. */
+  href: string;
+  current: boolean;
+  draft: boolean;
 }
 
-// Sanitise the policy's own HTML (GitHub's schema), but keep heading ids that rehype-slug adds
-// after sanitising, without the user-content- prefix clobbering.
+export interface BannerInfo {
+  version: string;
+  effective_date: string | null;
+  /** This page shows the current (latest released) version. */
+  current: boolean;
+  /** An unreleased draft: DRAFT banner and noindex. */
+  draft: boolean;
+  /** The current version and a link to it, when this page is not it. */
+  currentLink?: { version: string; href: string };
+  versions: VersionLink[];
+  /** What changed since the previous version. */
+  changes?: { from: string; href: string; summary: string };
+}
+
+export interface PageOptions {
+  /** Relative link to the site root (the folder holding index.html), e.g. "../../". */
+  root?: string;
+  /** Stylesheet text, inlined (no external assets). */
+  css?: string;
+  /** The organisation's name, shown in the page header. */
+  siteName?: string;
+  /** Absolute URL of this page, when the site has a base URL. */
+  canonical?: string;
+  banner?: BannerInfo;
+  /** Relative links to the machine-readable twins of this page. */
+  alternates?: { json: string; yaml: string; jsonld: string; md: string };
+  /** Back-compatible shorthand for banner.draft. */
+  draft?: boolean;
+}
+
+// Sanitise the policy's own HTML with GitHub's schema (no script, no event handler, no
+// javascript: URL; ids prefixed so they cannot clobber ours), then add heading ids.
 const toHast = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
@@ -38,7 +70,7 @@ export interface RenderedBody {
   anchors: number[];
 }
 
-const BLOCKS = new Set(['p', 'li', 'blockquote', 'table', 'pre', 'dt', 'dd']);
+const BLOCKS = new Set(['p', 'li', 'blockquote', 'table', 'pre', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** The anchor of the block that contains a source line: the last anchor at or before it. */
 export function anchorFor(anchors: number[], line: number): string | undefined {
@@ -50,20 +82,50 @@ export function anchorFor(anchors: number[], line: number): string | undefined {
   return found === undefined ? undefined : `L${found}`;
 }
 
+/** Images would load from elsewhere: show them as links instead (the page loads no external assets). */
+function imageToLink(node: Element): ElementContent {
+  const src = typeof node.properties.src === 'string' ? node.properties.src : undefined;
+  const alt = typeof node.properties.alt === 'string' && node.properties.alt ? node.properties.alt : 'image';
+  const text: ElementContent = { type: 'text', value: `[image: ${alt}]` };
+  return src ? { type: 'element', tagName: 'a', properties: { href: src, className: ['image-link'] }, children: [text] } : text;
+}
+
 export function renderBody(tree: MdastRoot): RenderedBody {
   const content = { ...tree, children: tree.children.filter((n) => n.type !== 'yaml') } as MdastRoot;
   const hast = toHast.runSync(content) as HastRoot;
   const toc: RenderedBody['toc'] = [];
   const anchors: number[] = [];
+  // Heading order: a heading is at most one level deeper than the one before it (policies often
+  // jump from # to ###), so that screen-reader users get an outline without holes.
+  // Siblings stay siblings: a heading's level is one more than the number of open headings above it.
+  const open: number[] = [];
   visit(hast, 'element', (node: Element) => {
+    const h = /^h([1-6])$/.exec(node.tagName);
+    if (!h) return;
+    const source = Number(h[1]);
+    while (open.length && open[open.length - 1]! >= source) open.pop();
+    node.tagName = `h${open.length + 1}`;
+    open.push(source);
+  });
+  visit(hast, 'element', (node: Element, index, parent) => {
+    if (node.tagName === 'img' && parent && index !== undefined) {
+      parent.children[index] = imageToLink(node);
+      return SKIP;
+    }
     const m = /^h([1-6])$/.exec(node.tagName);
     if (m && typeof node.properties.id === 'string') toc.push({ depth: Number(m[1]), id: node.properties.id, text: toString(node) });
-    // Line anchors on blocks, so that evidence links ("line 25") land on the passage.
+    // Line anchors on blocks, so that evidence links ("line 25") land on the passage. Headings
+    // keep their slug id; their line goes on a data attribute target via an empty span.
     const line = node.position?.start.line;
-    if (line && BLOCKS.has(node.tagName) && node.properties.id === undefined && !anchors.includes(line)) {
+    if (!line || !BLOCKS.has(node.tagName) || anchors.includes(line)) return;
+    if (node.properties.id === undefined) {
       node.properties.id = `L${line}`;
       anchors.push(line);
+    } else {
+      node.children.unshift({ type: 'element', tagName: 'span', properties: { id: `L${line}` }, children: [] });
+      anchors.push(line);
     }
+    return undefined;
   });
   anchors.sort((a, b) => a - b);
   return { html: stringifier.stringify(hast), toc, anchors };
@@ -72,65 +134,149 @@ export function renderBody(tree: MdastRoot): RenderedBody {
 export const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-function label(section: VocabularySection, id: string): string {
-  return lookupTerm(section, id, loadVocabulary())?.label ?? id.replace(/^x\./, '').replace(/[._]/g, ' ');
+export function termLabel(section: VocabularySection, id: string): string {
+  const term = lookupTerm(section, id, loadVocabulary());
+  if (term?.label && term.id === id) return term.label;
+  const own = id.replace(/^x\./, '').replace(/[._]/g, ' ');
+  return term?.label ? `${term.label} (${id.slice(term.id.length + 1).replace(/[._]/g, ' ')})` : own.charAt(0).toUpperCase() + own.slice(1);
 }
 
-function glanceList(anchors: number[], title: string, section: VocabularySection, items: { id: string; name?: string; polarity: string; evidence: { lines: [number, number] }[] }[]): string {
+interface GlanceItem {
+  id: string;
+  name?: string;
+  polarity: string;
+  modality?: string;
+  evidence: Evidence[];
+}
+
+function evidenceLinks(anchors: number[], evidence: Evidence[]): string {
+  const seen = new Set<string>();
+  const links: string[] = [];
+  let ranges = false;
+  for (const e of evidence) {
+    const anchor = anchorFor(anchors, e.lines[0]);
+    if (!anchor || seen.has(anchor)) continue;
+    seen.add(anchor);
+    const where = e.lines[0] === e.lines[1] ? `${e.lines[0]}` : `${e.lines[0]}-${e.lines[1]}`;
+    ranges ||= e.lines[0] !== e.lines[1];
+    links.push(`<a class="ev" href="#${anchor}" aria-label="Where the policy says this: line ${where}" title="${escapeHtml(e.quote.slice(0, 200))}">${where}</a>`);
+  }
+  if (!links.length) return '';
+  return ` <span class="evs">(${links.length === 1 && !ranges ? 'line' : 'lines'} ${links.join(', ')})</span>`;
+}
+
+function glanceList(anchors: number[], title: string, section: VocabularySection, items: GlanceItem[], none: string): string {
   const positive = items.filter((i) => i.polarity !== 'negative');
-  if (positive.length === 0) return `<h3>${escapeHtml(title)}</h3><p class="none">The policy does not say.</p>`;
-  const lis = positive.map((i) => {
-    const text = escapeHtml(i.name ? `${label(section, i.id)}: ${i.name}` : label(section, i.id));
-    const links = i.evidence
-      .map((e) => ({ line: e.lines[0], anchor: anchorFor(anchors, e.lines[0]) }))
-      .filter((e, k, all) => e.anchor && all.findIndex((o) => o.anchor === e.anchor) === k)
-      .map((e) => `<a class="ev" href="#${e.anchor}" title="Where the policy says this">line ${e.line}</a>`);
-    return `<li>${text}${links.length ? ` <span class="evs">${links.join(' ')}</span>` : ''}</li>`;
-  });
-  return `<h3>${escapeHtml(title)}</h3><ul>${lis.join('')}</ul>`;
+  const negative = items.filter((i) => i.polarity === 'negative');
+  const li = (i: GlanceItem, prefix = '') => {
+    const text = escapeHtml(prefix + (i.name ? `${termLabel(section, i.id)}: ${i.name}` : termLabel(section, i.id)));
+    const hedge = i.modality === 'hedged' ? ' <span class="hedge">(may)</span>' : i.modality === 'conditional' ? ' <span class="hedge">(in some cases)</span>' : '';
+    return `<li>${text}${hedge}${evidenceLinks(anchors, i.evidence)}</li>`;
+  };
+  const rows = [...positive.map((i) => li(i)), ...negative.map((i) => li(i, 'Not: '))];
+  if (rows.length === 0) return `<h3>${escapeHtml(title)}</h3><p class="none">${escapeHtml(none)}</p>`;
+  return `<h3>${escapeHtml(title)}</h3><ul>${rows.join('')}</ul>`;
 }
 
 export function renderGlance(model: PolicyModel, anchors: number[] = []): string {
   const c = model.controller;
-  const contact = [c.name, c.contact?.email, c.contact?.url, c.contact?.postal_address, c.contact?.phone].filter(Boolean).map((s) => escapeHtml(String(s)));
+  const contact: string[] = [];
+  if (c.name) contact.push(escapeHtml(c.name));
+  if (c.contact?.email) contact.push(`<a href="mailto:${escapeHtml(c.contact.email)}">${escapeHtml(c.contact.email)}</a>`);
+  if (c.contact?.url && /^https?:\/\//.test(c.contact.url)) contact.push(`<a href="${escapeHtml(c.contact.url)}">${escapeHtml(c.contact.url)}</a>`);
+  if (c.contact?.postal_address) contact.push(escapeHtml(c.contact.postal_address));
+  if (c.contact?.phone) contact.push(escapeHtml(c.contact.phone));
+  const dpo = c.dpo?.contact?.email ? `<p>Data protection officer: <a href="mailto:${escapeHtml(c.dpo.contact.email)}">${escapeHtml(c.dpo.contact.email)}</a></p>` : '';
   return [
-    '<section class="glance" aria-labelledby="glance-title"><h2 id="glance-title">At a glance</h2><div class="grid">',
-    `<div>${glanceList(anchors, 'What we collect', 'data_categories', model.data_categories)}</div>`,
-    `<div>${glanceList(anchors, 'Why', 'purposes', model.purposes)}</div>`,
-    `<div>${glanceList(anchors, 'Who receives it', 'recipients', model.recipients)}</div>`,
-    `<div>${glanceList(anchors, 'Your rights and choices', 'rights', model.rights)}</div>`,
-    `<div><h3>How to contact</h3>${contact.length ? `<p>${contact.join('<br>')}</p>` : '<p class="none">The policy gives no contact details.</p>'}</div>`,
+    '<section class="glance" aria-labelledby="Glance"><h2 id="Glance">At a glance</h2>',
+    '<p class="glance-note">A summary that policyc extracted from the text below. Each entry links to the passage it comes from; the text is what counts.</p><div class="grid">',
+    `<div>${glanceList(anchors, 'What is collected', 'data_categories', model.data_categories, 'The policy does not say what it collects.')}</div>`,
+    `<div>${glanceList(anchors, 'Why', 'purposes', model.purposes, 'The policy states no purposes.')}</div>`,
+    `<div>${glanceList(anchors, 'Who receives it', 'recipients', model.recipients, 'The policy names no recipients.')}</div>`,
+    `<div>${glanceList(anchors, 'Your rights and choices', 'rights', model.rights, 'The policy states no rights or choices.')}</div>`,
+    `<div><h3>How to contact</h3>${contact.length ? `<p>${contact.join('<br>')}${evidenceLinks(anchors, c.evidence ?? [])}</p>` : '<p class="none">The policy gives no contact details.</p>'}${dpo}</div>`,
     '</div></section>',
   ].join('\n');
+}
+
+function renderBanner(b: BannerInfo): string {
+  const effective = b.effective_date ? `effective ${escapeHtml(b.effective_date)}` : 'effective date not stated';
+  const status = b.draft
+    ? '<strong class="tag">DRAFT</strong> Not released: this text is not in force and may change.'
+    : b.current
+      ? '<strong class="tag">Current version</strong>'
+      : `<strong class="tag">Superseded</strong> This is not the current version.${b.currentLink ? ` <a href="${escapeHtml(b.currentLink.href)}">Read the current version (${escapeHtml(b.currentLink.version)})</a>.` : ''}`;
+  const changes = b.changes
+    ? `<p class="changes"><a href="${escapeHtml(b.changes.href)}">What changed since ${escapeHtml(b.changes.from)}</a>: ${escapeHtml(b.changes.summary)}</p>`
+    : '<p class="changes">This is the first version.</p>';
+  const others = b.versions
+    .map((v) => {
+      const text = `${escapeHtml(v.version)}${v.draft ? ' (draft)' : v.current ? ' (current)' : ''}${v.effective_date ? `, ${escapeHtml(v.effective_date)}` : ''}`;
+      return v.version === b.version ? `<li aria-current="page">${text}</li>` : `<li><a href="${escapeHtml(v.href)}">${text}</a></li>`;
+    })
+    .join('');
+  return `<div class="version${b.draft ? ' draft' : ''}">
+<p>${status} Version ${escapeHtml(b.version)}, ${effective}.</p>
+${changes}
+<details class="versions"><summary>All versions (${b.versions.length})</summary><ol>${others}</ol></details>
+</div>`;
 }
 
 export function renderPage(model: PolicyModel, tree: MdastRoot, options: PageOptions = {}): string {
   const body = renderBody(tree);
   const meta = model.policy;
+  const root = options.root ?? '../../';
+  const banner: BannerInfo = options.banner ?? {
+    version: meta.version,
+    effective_date: meta.effective_date,
+    current: !options.draft,
+    draft: Boolean(options.draft),
+    versions: [],
+  };
   const toc = body.toc
-    .filter((h) => h.depth >= 2 && h.depth <= 3)
+    .filter((h) => h.depth >= 1 && h.depth <= 3)
     .map((h) => `<li class="d${h.depth}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`)
     .join('');
-  const effective = meta.effective_date ? `effective ${escapeHtml(meta.effective_date)}` : 'no effective date stated';
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'">`,
+    banner.draft ? '<meta name="robots" content="noindex">' : '',
+    `<title>${escapeHtml(meta.title)} (version ${escapeHtml(banner.version)}${banner.draft ? ', draft' : ''})${options.siteName ? ` · ${escapeHtml(options.siteName)}` : ''}</title>`,
+    options.canonical ? `<link rel="canonical" href="${escapeHtml(options.canonical)}">` : '',
+    options.alternates
+      ? [
+          `<link rel="alternate" type="application/json" href="${escapeHtml(options.alternates.json)}">`,
+          `<link rel="alternate" type="application/ld+json" href="${escapeHtml(options.alternates.jsonld)}">`,
+          `<link rel="alternate" type="text/markdown" href="${escapeHtml(options.alternates.md)}">`,
+        ].join('\n')
+      : '',
+    `<style>${options.css ?? ''}</style>`,
+  ].filter(Boolean);
+  const downloads = options.alternates
+    ? `<p class="downloads">This version as <a href="${escapeHtml(options.alternates.md)}">markdown</a>, <a href="${escapeHtml(options.alternates.json)}">JSON</a>, <a href="${escapeHtml(options.alternates.yaml)}">YAML</a> or <a href="${escapeHtml(options.alternates.jsonld)}">JSON-LD (W3C DPV)</a>.</p>`
+    : '';
   return `<!doctype html>
 <html lang="${escapeHtml(meta.languages[0] ?? 'en')}">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-${options.draft ? '<meta name="robots" content="noindex">\n' : ''}<title>${escapeHtml(meta.title)} (version ${escapeHtml(meta.version)})</title>
-<style>${options.css ?? ''}</style>
+${head.join('\n')}
 </head>
 <body>
-<header class="banner${options.draft ? ' draft' : ''}" role="banner">
-<p>${options.draft ? '<strong>DRAFT</strong> — not yet released. ' : ''}Version ${escapeHtml(meta.version)}, ${effective}.${options.home ? ` <a href="${escapeHtml(options.home)}">All policies</a>` : ''}</p>
+<a class="skip" href="#PolicyText">Skip to the policy text</a>
+<header class="site${banner.draft ? ' draft' : banner.current ? '' : ' old'}">
+<p class="site-name"><a href="${escapeHtml(root)}">${escapeHtml(options.siteName ?? 'Policies')}</a></p>
+${renderBanner(banner)}
 </header>
-<nav aria-label="Contents"><h2>Contents</h2><ol>${toc}</ol></nav>
+<div class="layout">
+<nav aria-label="Contents"><h2>Contents</h2><ol><li class="d2"><a href="#Glance">At a glance</a></li>${toc}</ol></nav>
 <main>
 ${renderGlance(model, body.anchors)}
-<article class="policy">
+<article class="policy" id="PolicyText">
 ${body.html}
 </article>
+${downloads}
 </main>
+</div>
 </body>
 </html>
 `;

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// npm run eval: measures the extractor on the shared corpus (../shared/corpus from the repo root).
+//  - OPP-115 dev scores (policy and segment level) with the shared scorer, for all 10 dev policies,
+//    for the 5 the rules were tuned on and for the 5 held out (error analysis never looked at them);
+//  - the seed policy's recall and traps (shared score-seed.mjs);
+//  - every corpus file extracted in one process: throws, evidence self-check errors, timing;
+//  - determinism: each file extracted twice must give byte-identical JSON.
+// Skips cleanly when the corpus is absent. Uses lib/ (built by `npm run build` / `prepare`).
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(root, '..', 'shared');
+const corpus = join(shared, 'corpus');
+const tools = join(shared, 'tools');
+if (!existsSync(corpus)) {
+  console.log(`eval: ${relative(root, corpus)} not found; nothing to evaluate (skipped).`);
+  process.exit(0);
+}
+if (!existsSync(join(root, 'lib', 'extract', 'index.js'))) {
+  console.log('eval: lib/ is not built; running npm run build');
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+}
+const { parseMarkdown } = await import(join(root, 'lib', 'parse', 'markdown.js'));
+const { extract } = await import(join(root, 'lib', 'extract', 'index.js'));
+
+// ---- 1. every corpus file, one process: timing, throws, self-check, determinism
+const files = [];
+const walk = (d) => {
+  for (const name of readdirSync(d).sort()) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (name.endsWith('.md') && name !== 'README.md') files.push(p);
+  }
+};
+walk(corpus);
+const texts = files.map((f) => readFileSync(f, 'utf8'));
+let throws = 0;
+let mismatches = 0;
+let nondeterministic = 0;
+const outputs = [];
+const t0 = process.hrtime.bigint();
+texts.forEach((text, i) => {
+  try {
+    const { model, diagnostics } = extract(parseMarkdown(text, files[i]));
+    mismatches += diagnostics.filter((d) => d.ruleId === 'extract/evidence-mismatch').length;
+    outputs.push(JSON.stringify(model));
+  } catch (e) {
+    throws++;
+    outputs.push(null);
+    console.log(`THROW ${relative(corpus, files[i])}: ${e.message}`);
+  }
+});
+const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+texts.forEach((text, i) => {
+  try {
+    const again = JSON.stringify(extract(parseMarkdown(text, files[i])).model);
+    if (again !== outputs[i]) {
+      nondeterministic++;
+      console.log(`NONDETERMINISTIC ${relative(corpus, files[i])}`);
+    }
+  } catch {
+    /* counted above */
+  }
+});
+console.log(`corpus: ${files.length} files in one process, ${ms.toFixed(0)} ms (parse + extract, first pass incl. lexicon load); throws=${throws} evidence-mismatches=${mismatches} nondeterministic=${nondeterministic}`);
+
+// ---- 2. OPP-115 dev: all, tune half, held-out half
+const dev = join(corpus, 'opp115', 'dev');
+const cmd = `node ${join(root, 'scripts', 'dev-extract.mjs')} {file}`;
+const TUNE = ['1034_aol.com.md', '135_instagram.com.md', '1361_yahoo.com.md', '1498_ticketmaster.com.md', '21_imdb.com.md'];
+function score(goldPath, label) {
+  try {
+    const out = execFileSync('node', [join(tools, 'score-opp115.mjs'), '--gold', goldPath, '--cmd', cmd], { encoding: 'utf8', cwd: root, maxBuffer: 1 << 26 });
+    const lines = out.trim().split('\n').filter((l) => /^(policy level|segment level|failures)/.test(l));
+    console.log(`\nOPP-115 ${label}:\n  ${lines.join('\n  ')}`);
+  } catch (e) {
+    console.log(`OPP-115 ${label}: scorer failed: ${String(e.stdout ?? e.message).split('\n').slice(-3).join(' ')}`);
+  }
+}
+if (existsSync(join(dev, 'gold.json')) && existsSync(join(tools, 'score-opp115.mjs'))) {
+  score(join(dev, 'gold.json'), 'dev (10 policies)');
+  const gold = JSON.parse(readFileSync(join(dev, 'gold.json'), 'utf8'));
+  const seg = existsSync(join(dev, 'segment-gold.json')) ? JSON.parse(readFileSync(join(dev, 'segment-gold.json'), 'utf8')) : null;
+  for (const [label, keep] of [
+    ['dev tune half (rules inspected against these 5)', (f) => TUNE.includes(f)],
+    ['dev held-out half (never inspected)', (f) => !TUNE.includes(f)],
+  ]) {
+    const dir = mkdtempSync(join(tmpdir(), 'policyc-eval-'));
+    try {
+      const policies = gold.policies.filter((p) => keep(p.file));
+      for (const p of policies) symlinkSync(join(dev, p.file), join(dir, p.file));
+      writeFileSync(join(dir, 'gold.json'), JSON.stringify({ ...gold, policies }));
+      if (seg) writeFileSync(join(dir, 'segment-gold.json'), JSON.stringify(Object.fromEntries(Object.entries(seg).filter(([f]) => keep(f)))));
+      score(join(dir, 'gold.json'), label);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+} else console.log('OPP-115 dev gold or scorer not found: skipped');
+
+// ---- 3. the seed policy
+if (existsSync(join(tools, 'score-seed.mjs'))) {
+  try {
+    const out = execFileSync('node', [join(tools, 'score-seed.mjs'), '--cmd', cmd], { encoding: 'utf8', cwd: root });
+    console.log(`\n${out.trim()}`);
+  } catch (e) {
+    console.log(`\n${String(e.stdout ?? '').trim()}\nseed: below target (exit ${e.status})`);
+  }
+}
+process.exitCode = throws || mismatches || nondeterministic ? 1 : 0;

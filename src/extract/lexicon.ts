@@ -1,0 +1,214 @@
+// Loads src/lexicons/lexicon.yaml (surface forms -> vocabulary ids) and compiles it once.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export interface Pattern {
+  id: string;
+  re: RegExp;
+  name?: string;
+  /** Every match contains one of these: a cheap `includes` test skips the regex when none is present. */
+  lits?: string[];
+}
+
+/** Split a pattern at its top-level `|`. */
+function topLevelBranches(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') i++;
+    else if (c === '[') {
+      while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(src.slice(start));
+  return out;
+}
+
+/**
+ * Literals of which every match of `source` contains at least one (or undefined when none can be
+ * read off the pattern): a cheap `includes` test then skips the regular expression. Only plain
+ * letters count; a quantifier drops what it applies to; groups are read recursively.
+ */
+export function requiredLiterals(source: string): string[] | undefined {
+  const branches = topLevelBranches(source);
+  if (branches.length > 1) {
+    const all: string[] = [];
+    for (const b of branches) {
+      const r = requiredLiterals(b);
+      if (!r) return undefined;
+      all.push(...r);
+    }
+    return [...new Set(all)];
+  }
+  const src = branches[0]!;
+  let best: string[] | undefined;
+  let bestScore = 0;
+  const offer = (lits: string[] | undefined) => {
+    if (!lits || !lits.length) return;
+    const score = Math.min(...lits.map((l) => l.trim().length));
+    if (score > bestScore) {
+      best = lits.map((l) => l.trim());
+      bestScore = score;
+    }
+  };
+  let run = '';
+  const end = () => {
+    offer(run.trim() ? [run] : undefined);
+    run = '';
+  };
+  const quantified = (j: number) => src[j] === '?' || src[j] === '*' || (src[j] === '{' && /^\{0/.test(src.slice(j)));
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') {
+      end();
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      end();
+      while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+      continue;
+    }
+    if (c === '(') {
+      end();
+      let depth = 1;
+      let j = i + 1;
+      for (; j < src.length && depth > 0; j++) {
+        if (src[j] === '\\') j++;
+        else if (src[j] === '[') {
+          while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+        } else if (src[j] === '(') depth++;
+        else if (src[j] === ')') depth--;
+      }
+      const inner = src.slice(i + 1, j - 1);
+      const look = /^\?(?:<?[=!])/.test(inner);
+      if (!look && !quantified(j)) offer(requiredLiterals(inner.replace(/^\?:/, '')));
+      i = j - 1;
+      continue;
+    }
+    if (c === '?' || c === '*' || c === '{') {
+      run = run.slice(0, -1);
+      end();
+      if (c === '{') while (i < src.length && src[i] !== '}') i++;
+      continue;
+    }
+    if (c === '+' || c === '.' || c === '^' || c === '$' || c === ')') {
+      end();
+      continue;
+    }
+    run += c;
+  }
+  end();
+  return bestScore >= 2 ? best : undefined;
+}
+
+export interface CompiledLexicon {
+  version: number;
+  data: Pattern[];
+  anaphora: RegExp;
+  dataGuards: RegExp;
+  purposes: Pattern[];
+  recipients: Pattern[];
+  named: Pattern[];
+  rights: Pattern[];
+  mechanisms: Pattern[];
+  security: Pattern[];
+}
+
+interface RawLexicon {
+  version: number;
+  data_categories: Record<string, string[]>;
+  anaphora: string[];
+  data_guards: string[];
+  purposes: Record<string, string[]>;
+  recipients: Record<string, string[]>;
+  named_recipients: Record<string, [string, string]>;
+  rights: Record<string, string[]>;
+  choice_mechanisms: Record<string, string[]>;
+  security_measures: Record<string, string[]>;
+}
+
+// src/extract -> src/lexicons and lib/extract -> src/lexicons (package.json ships src/lexicons/)
+export const lexiconPath = fileURLToPath(new URL('../../src/lexicons/lexicon.yaml', import.meta.url));
+
+/** Word-bounded, global regular expression from a lexicon pattern. */
+export function wordRe(source: string): RegExp {
+  return new RegExp(`(?<![a-z0-9])(?:${source})(?![a-z0-9])`, 'g');
+}
+
+/** One regular expression per id: the alternation of its patterns (matched leftmost-first). */
+function table(section: Record<string, string[]> | undefined): Pattern[] {
+  const out: Pattern[] = [];
+  for (const [id, patterns] of Object.entries(section ?? {})) {
+    const list = patterns ?? [];
+    if (!list.length) continue;
+    const litSets = list.map((p) => requiredLiterals(p));
+    const lits = litSets.every((l) => l !== undefined) ? [...new Set(litSets.flat() as string[])] : undefined;
+    out.push({ id, re: wordRe(list.map((p) => `(?:${p})`).join('|')), ...(lits ? { lits } : {}) });
+  }
+  return out;
+}
+
+let cached: CompiledLexicon | undefined;
+
+export function loadRawLexicon(path = lexiconPath): RawLexicon {
+  return parse(readFileSync(path, 'utf8')) as RawLexicon;
+}
+
+export function loadLexicon(): CompiledLexicon {
+  if (cached) return cached;
+  const raw = loadRawLexicon();
+  cached = {
+    version: raw.version,
+    data: table(raw.data_categories),
+    anaphora: wordRe((raw.anaphora ?? []).join('|') || '(?!)'),
+    dataGuards: wordRe((raw.data_guards ?? []).join('|') || '(?!)'),
+    purposes: table(raw.purposes),
+    recipients: table(raw.recipients),
+    named: Object.entries(raw.named_recipients ?? {}).map(([p, [id, name]]) => {
+      const lits = requiredLiterals(p);
+      return { id, name, re: wordRe(p), ...(lits ? { lits } : {}) };
+    }),
+    rights: table(raw.rights),
+    mechanisms: table(raw.choice_mechanisms),
+    security: table(raw.security_measures),
+  };
+  return cached;
+}
+
+export interface Match {
+  id: string;
+  name?: string;
+  start: number;
+  end: number;
+}
+
+/** Every match of a table in `text` (offsets relative to text), longest first where they overlap. */
+export function matchAll(patterns: Pattern[], text: string): Match[] {
+  const found: Match[] = [];
+  for (const p of patterns) {
+    if (p.lits && !p.lits.some((l) => text.includes(l))) continue;
+    p.re.lastIndex = 0;
+    for (const m of text.matchAll(p.re)) {
+      if (!m[0]) continue;
+      found.push({ id: p.id, start: m.index, end: m.index + m[0].length, ...(p.name ? { name: p.name } : {}) });
+    }
+  }
+  // drop a match contained in a longer match of another id (e.g. "cookie" inside "cookie settings")
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.id.localeCompare(b.id));
+  const out: Match[] = [];
+  for (const m of found) {
+    const inside = out.some((o) => o.start <= m.start && m.end <= o.end && (o.end - o.start > m.end - m.start) && o.id !== m.id);
+    const dup = out.some((o) => o.id === m.id && o.start <= m.start && m.end <= o.end);
+    if (!inside && !dup) out.push(m);
+  }
+  return out;
+}

@@ -1,0 +1,225 @@
+// Policy metadata, controller and contact: front matter first (declared), then the text (inferred).
+import type { ParsedDocument } from '../parse/markdown.js';
+import type { DocumentStructure } from '../parse/structure.js';
+import type { Contact, Controller, Evidence, PolicyMeta } from '../model/types.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { EFFECTIVE_CUE, UPDATED_CUE, parseDate } from './dates.js';
+import { makeEvidence } from './evidence.js';
+import { trimSpan } from '../parse/sentences.js';
+
+export function policyId(doc: ParsedDocument, id?: string): string {
+  if (id && /^[a-z0-9-]+$/.test(id)) return id;
+  const base = (id ?? doc.path).split(/[\\/]/).pop() ?? 'policy';
+  const stem = base.replace(/\.[^.]*$/, '');
+  const out = stem.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return out || 'policy';
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+const isoOf = (v: unknown): string | null | undefined => {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+  const s = str(v);
+  if (!s) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+  return parseDate(s.toLowerCase())?.iso ?? null;
+};
+const list = (v: unknown): string[] | undefined =>
+  Array.isArray(v) ? v.map((x) => String(x).trim().toLowerCase()).filter(Boolean) : typeof v === 'string' ? v.split(/[,\s]+/).map((x) => x.toLowerCase()).filter(Boolean) : undefined;
+
+export interface DateFinding {
+  iso: string;
+  evidence: Evidence;
+  partial: boolean;
+}
+
+/** Effective and last-updated dates stated in the text (the archive header is already blanked). */
+export function findDates(doc: ParsedDocument, st: DocumentStructure): { effective?: DateFinding; updated?: DateFinding } {
+  const out: { effective?: DateFinding; updated?: DateFinding } = {};
+  const mask = st.mask;
+  // scan line by line (dates often sit in headings, bold lines or table cells)
+  const starts = doc.lines.starts;
+  for (let l = 0; l < starts.length; l++) {
+    const ls = starts[l]!;
+    const le = l + 1 < starts.length ? starts[l + 1]! - 1 : mask.length;
+    const line = mask.slice(ls, le);
+    if (!/\d/.test(line)) continue;
+    const cues: [RegExp, 'effective' | 'updated'][] = [
+      [UPDATED_CUE, 'updated'],
+      [EFFECTIVE_CUE, 'effective'],
+    ];
+    for (const [re, kind] of cues) {
+      if (out[kind]) continue;
+      const m = re.exec(line);
+      if (!m) continue;
+      // the date must follow the cue closely, or precede it ("June 1, 2015 (effective)")
+      const after = line.slice(m.index + m[0].length, m.index + m[0].length + 60);
+      const d = parseDate(after);
+      if (!d || d.index > 25) continue;
+      const s = ls + m.index + m[0].length + d.index;
+      const span = trimSpan(mask, ls + m.index, s + d.length) ?? { start: s, end: s + d.length };
+      out[kind] = { iso: d.iso, partial: d.partial, evidence: makeEvidence(doc, span.start, span.end, [], `meta.${kind}-date`) };
+    }
+  }
+  // "Effective date" alone is often the last-updated date and vice versa: keep them separate.
+  return out;
+}
+
+export function buildMeta(
+  doc: ParsedDocument,
+  st: DocumentStructure,
+  fm: Record<string, unknown>,
+  id: string | undefined,
+  diagnostics: Diagnostic[],
+  fmLine: (k: string) => number | undefined,
+): PolicyMeta {
+  const at = (key?: string) => ({ line: (key && fmLine(key)) || doc.frontMatter?.line || 1, column: 1 });
+  const title = str(fm.title) ?? st.firstHeading ?? policyId(doc, id);
+  let version = str(fm.version) ?? (typeof fm.version === 'number' ? String(fm.version) : undefined);
+  if (!version) {
+    version = '1.0.0';
+    diagnostics.push({ ruleId: 'meta/missing-version', severity: 'warning', message: 'No version in front matter; using 1.0.0', start: at(), source: 'extract' });
+  }
+  const dates = findDates(doc, st);
+  let effective = isoOf(fm.effective_date) ?? null;
+  let updated = isoOf(fm.last_updated) ?? null;
+  if (!effective && dates.effective) effective = dates.effective.iso;
+  if (!updated && dates.updated) updated = dates.updated.iso;
+  for (const d of [dates.effective, dates.updated])
+    if (d?.partial)
+      diagnostics.push({ ruleId: 'meta/partial-date', severity: 'info', message: `Date "${d.evidence.quote}" names no day; read as ${d.iso}`, start: { line: d.evidence.lines[0], column: 1 }, source: 'extract' });
+  if (!effective && !updated)
+    diagnostics.push({ ruleId: 'meta/missing-effective-date', severity: 'warning', message: 'The policy states no effective or last-updated date', start: at('effective_date'), source: 'extract' });
+  else if (!effective)
+    diagnostics.push({ ruleId: 'meta/missing-effective-date', severity: 'info', message: 'The policy states a last-updated date but no effective date', start: at('effective_date'), source: 'extract' });
+  const meta: PolicyMeta = {
+    id: policyId(doc, id),
+    title,
+    version,
+    effective_date: effective,
+    last_updated: updated,
+    languages: list(fm.languages) ?? (str(fm.language) ? [str(fm.language)!.toLowerCase()] : ['en']),
+    jurisdictions: list(fm.jurisdictions) ?? [],
+  };
+  if (st.archive) {
+    meta.source = { site: st.archive.site, archived_on: st.archive.archived_on, ...(st.archive.snapshot_url ? { snapshot_url: st.archive.snapshot_url } : {}) };
+  }
+  return meta;
+}
+
+const EMAIL_RE = /(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g;
+const PHONE_RE = /(?<![\w.])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{3,4}(?![\w])|(?<![\w])1[ .-]?8[0-9]{2}[ .-][0-9A-Z]{3}[ .-][0-9A-Z]{4}(?![\w])/g;
+const STREET_RE = /\b\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Place|Pl\.?|Square|Parkway|Pkwy\.?|Court|Ct\.?|Highway|Plaza|Circle|Terrace)\b|\bP\.?\s?O\.?\s+Box\s+\d+/;
+
+/** Controller name and contact details, inferred from the text. */
+export function findController(doc: ParsedDocument, st: DocumentStructure, fm: Record<string, unknown>): Controller {
+  const controller: Controller = {};
+  const evidence: Evidence[] = [];
+  const text = doc.text;
+  const fc = fm.controller;
+  if (typeof fc === 'string' && fc.trim()) controller.name = fc.trim();
+  else if (fc && typeof fc === 'object') {
+    const o = fc as Record<string, unknown>;
+    if (str(o.name)) controller.name = str(o.name)!;
+    const c: Contact = {};
+    for (const k of ['email', 'url', 'postal_address', 'phone'] as const) if (str(o[k])) c[k] = str(o[k])!;
+    const oc = o.contact as Record<string, unknown> | undefined;
+    if (oc && typeof oc === 'object') for (const k of ['email', 'url', 'postal_address', 'phone'] as const) if (str(oc[k])) c[k] = str(oc[k])!;
+    if (Object.keys(c).length) controller.contact = c;
+  }
+
+  const blocks = st.blocks.filter((b) => !b.toc);
+  const contactBlocks = blocks.filter((b) => b.section.some((s) => /contact|questions|reach us|how to reach|comments/i.test(s)) || (b.kind === 'heading' && /contact/i.test(text.slice(b.start, b.end))));
+
+  // name
+  if (!controller.name) {
+    const patterns: [RegExp, string][] = [
+      [/\b[Ww]e at ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})/, 'meta.controller.we-at'],
+      [/((?:[A-Z][\w&'’.,-]*\s+){0,4}[A-Z][\w&'’.-]*)\s*\(\s*(?:collectively,?\s*)?(?:hereinafter\s*)?["“]?\s*(?:we|us|our|the company|company)\b/, 'meta.controller.alias'],
+      [/\b(?:operated|owned|provided|maintained) by ((?:[A-Z][\w&'’.-]*)(?:,? (?:[A-Z][\w&'’.-]*|Inc\.?|LLC|Ltd\.?|&)){0,5})/, 'meta.controller.operated-by'],
+    ];
+    for (const [re, rule] of patterns) {
+      for (const b of blocks) {
+        if (b.kind === 'heading') continue;
+        const m = re.exec(text.slice(b.start, b.end));
+        if (!m || !m[1]) continue;
+        const name = m[1].replace(/[’']s$/, '').replace(/[,.\s]+$/, '').trim();
+        if (name.length < 2 || /^(?:The|This|We|Our|Please|If|You|In|For|A|An|Privacy|Policy|Site|Services?)$/.test(name)) continue;
+        controller.name = name;
+        const s = b.start + m.index;
+        evidence.push(makeEvidence(doc, s, s + m[0].length, b.section, rule));
+        break;
+      }
+      if (controller.name) break;
+    }
+  }
+  if (!controller.name && st.firstHeading) {
+    const m = /^(.*?)(?:'s|’s)?\s+(?:online\s+|website\s+|web site\s+|global\s+)?privacy\s+(?:policy|statement|notice|pledge)/i.exec(st.firstHeading);
+    const name = m?.[1]?.replace(/[:|–-]+$/, '').trim();
+    if (name && name.length >= 2 && !/^(?:our|the|this)$/i.test(name)) {
+      controller.name = name;
+      const h = st.blocks.find((b) => b.kind === 'heading' && !b.pseudoHeading);
+      if (h) evidence.push(makeEvidence(doc, h.start, h.end, [], 'meta.controller.title'));
+    }
+  }
+  if (!controller.name) {
+    for (const b of blocks) {
+      const m = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?((?:[A-Z][\w&'’.-]*)(?:,? (?:[A-Z][\w&'’.-]*|Inc\.?|LLC|Ltd\.?|&)){0,5})/i.exec(text.slice(b.start, b.end));
+      if (m?.[1] && /^[A-Z]/.test(m[1])) {
+        controller.name = m[1].replace(/[,.\s]+$/, '');
+        const s = b.start + m.index;
+        evidence.push(makeEvidence(doc, s, s + m[0].length, b.section, 'meta.controller.copyright'));
+        break;
+      }
+    }
+  }
+
+  // contact: prefer the contact section, then the whole text
+  const contact: Contact = { ...(controller.contact ?? {}) };
+  const scan = (bs: typeof blocks) => {
+    for (const b of bs) {
+      const raw = text.slice(b.start, b.end);
+      if (!contact.email) {
+        EMAIL_RE.lastIndex = 0;
+        const all = [...raw.matchAll(EMAIL_RE)];
+        const m = all.find((x) => /privacy|dpo|data|legal|support|help|info|contact/i.test(x[0])) ?? all[0];
+        if (m) {
+          contact.email = m[0];
+          evidence.push(makeEvidence(doc, b.start + m.index, b.start + m.index + m[0].length, b.section, 'meta.contact.email'));
+        }
+      }
+      if (!contact.phone) {
+        PHONE_RE.lastIndex = 0;
+        const m = PHONE_RE.exec(raw);
+        if (m && /\b(?:call|phone|telephone|tel|toll[- ]free|fax)\b|contact/i.test(raw + b.section.join(' '))) {
+          contact.phone = m[0].trim();
+          evidence.push(makeEvidence(doc, b.start + m.index, b.start + m.index + m[0].length, b.section, 'meta.contact.phone'));
+        }
+      }
+      if (!contact.postal_address) {
+        const m = STREET_RE.exec(raw);
+        if (m) {
+          // the address: from the line holding the street to the end of the block (at most 4 lines)
+          const lineStart = raw.lastIndexOf('\n', m.index) + 1;
+          const lines = raw.slice(lineStart).split('\n').slice(0, 4);
+          let endRel = lineStart + lines.join('\n').length;
+          const sp = trimSpan(text, b.start + lineStart, b.start + endRel) ?? { start: b.start + m.index, end: b.start + m.index + m[0].length };
+          endRel = sp.end;
+          contact.postal_address = text.slice(sp.start, sp.end).replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_\\]|<[^>]+>/g, '').replace(/\s*\n\s*/g, ', ').replace(/\s+/g, ' ').trim();
+          evidence.push(makeEvidence(doc, sp.start, sp.end, b.section, 'meta.contact.address'));
+        }
+      }
+      if (!contact.url) {
+        const m = /\[([^\]]*contact[^\]]*)\]\((https?:\/\/[^\s)]+|[^\s)]+)/i.exec(raw) ?? /(https?:\/\/[^\s)\]]*contact[^\s)\]]*)/i.exec(raw);
+        if (m) {
+          contact.url = (m[2] ?? m[1])!;
+          evidence.push(makeEvidence(doc, b.start + m.index, b.start + m.index + m[0].length, b.section, 'meta.contact.url'));
+        }
+      }
+    }
+  };
+  scan(contactBlocks);
+  scan(blocks);
+  if (Object.keys(contact).length) controller.contact = contact;
+  if (evidence.length) controller.evidence = evidence;
+  return controller;
+}
