@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './check-helpers.js';
 
-const seed = 'policies/kaspersky-uk/policy.md';
+// The seed is the bundled example's first release (the draft is now its 2015 successor).
+const seed = 'policies/kaspersky-uk/releases/1.0.0/policy.md';
 const expectedFile = 'test/fixtures/check/kaspersky-uk.gdpr.expected.json';
 
 interface JsonMessage {
@@ -48,7 +49,7 @@ describe('policyc check on the seed (kaspersky.co.uk, 2013) against gdpr', () =>
   test('human output says which as-of date and which profiles it used', async () => {
     const today = await runCli(['check', seed, '--profile', 'gdpr']);
     expect(today.stderr).toMatch(/^Checking as of \d{4}-\d{2}-\d{2} \(today's date: pass --as-of DATE or set SOURCE_DATE_EPOCH/);
-    expect(today.stderr).toMatch(/policies\/kaspersky-uk\/policy\.md: profiles gdpr \(from --profile\)/);
+    expect(today.stderr).toMatch(/policies\/kaspersky-uk\/releases\/1\.0\.0\/policy\.md: profiles gdpr \(from --profile\)/);
     expect(today.stderr).toMatch(/error\s+The policy does not say how long personal data is kept[^\n]*\(GDPR Art\. 13\(2\)\(a\)\)\s+gdpr\/retention/);
     const epoch = await runCli(['check', seed, '--profile', 'gdpr'], process.cwd(), { SOURCE_DATE_EPOCH: '1700000000' });
     expect(epoch.stderr).toMatch(/^Checking as of 2023-11-14 \(from SOURCE_DATE_EPOCH\)/);
@@ -60,7 +61,7 @@ describe('policyc check on the seed (kaspersky.co.uk, 2013) against gdpr', () =>
   test('github and sarif reporters carry rule, position and citation', async () => {
     const gh = await runCli(['check', seed, '--profile', 'gdpr', '--as-of', '2026-01-01', '--reporter', 'github']);
     expect(gh.code).toBe(1);
-    expect(gh.stdout).toMatch(/^::error file=policies\/kaspersky-uk\/policy\.md,line=\d+,col=\d+[^:]*title=gdpr\/retention::The policy does not say how long[^\n]*GDPR Art\. 13\(2\)\(a\)/m);
+    expect(gh.stdout).toMatch(/^::error file=policies\/kaspersky-uk\/releases\/1\.0\.0\/policy\.md,line=\d+,col=\d+[^:]*title=gdpr\/retention::The policy does not say how long[^\n]*GDPR Art\. 13\(2\)\(a\)/m);
     const sarif = await runCli(['check', seed, '--profile', 'gdpr', '--as-of', '2026-01-01', '--reporter', 'sarif']);
     const log = JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
     const retention = log.runs[0]!.results.find((x) => x.ruleId === 'gdpr/retention')!;

@@ -63,7 +63,7 @@ export async function discoverPolicies(args: string[], cwd: string): Promise<Pol
 }
 
 export function locationOfFile(file: string): PolicyLocation {
-  const dir = dirname(file);
+  const dir = policyDirOf(file);
   const stem = basename(file).replace(/\.(md|markdown)$/i, '');
   const id = stem === 'policy' ? basename(dir) : stem.toLowerCase();
   assertPolicyId(id, file);
@@ -85,7 +85,15 @@ async function isFile(path: string): Promise<boolean> {
  */
 export function idForFile(file: string): string {
   const stem = basename(file).replace(/\.(md|markdown)$/i, '');
-  const raw = stem === 'policy' ? basename(dirname(file)) : stem;
+  const raw = stem === 'policy' ? basename(policyDirOf(file)) : stem;
   const id = raw.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return id || 'policy';
+}
+
+/** The policy folder of a source file: its own folder, or for a release's source
+ * (policies/<id>/releases/<version>/policy.md) the policy's folder. */
+export function policyDirOf(file: string): string {
+  const dir = dirname(file);
+  if (basename(dirname(dir)) === 'releases' && /^\d+\.\d+\.\d+/.test(basename(dir))) return dirname(dirname(dir));
+  return dir;
 }
