@@ -289,7 +289,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     let all = blockCache.get(table);
     if (!all) {
       const b = currentBlock!;
-      all = matchAll(table, mask.slice(b.start, b.end)).map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start }));
+      all = matchAll(table, mask.slice(b.start, b.end), lex.index).map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start }));
       blockCache.set(table, all);
     }
     const out: Match[] = [];
@@ -306,6 +306,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const secKey = block.section.join('\u0000');
     blockCache = new Map();
     currentBlock = block;
+    lex.index.scan(mask, block.start, block.end);
     for (const sp of splitSentences(mask, block.start, block.end)) {
       const s: Sentence = { ...sp, block, text: mask.slice(sp.start, sp.end), lead, classes };
       if (doc.lines.span(s.start, s.end)[1] - doc.lines.span(s.start, s.end)[0] >= 29) continue;
@@ -319,7 +320,12 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
   function analyse(s: Sentence, secKey: string): void {
     const t = s.text;
-    const e = (rule: string) => ev(s, s.block, rule);
+    const evCache = new Map<string, Evidence>();
+    const e = (rule: string) => {
+      let hit = evCache.get(rule);
+      if (!hit) evCache.set(rule, (hit = ev(s, s.block, rule)));
+      return { ...hit, section: [...hit.section] };
+    };
     const clauses = splitClauses(mask, s).map((c) => ({ ...c, rel: c.start - s.start, relEnd: c.end - s.start }));
     const clauseOf = (pos: number) => clauses.find((c) => pos >= c.rel && pos < c.relEnd) ?? clauses[clauses.length - 1]!;
     const vs = verbs(t);

@@ -7,8 +7,90 @@ export interface Pattern {
   id: string;
   re: RegExp;
   name?: string;
-  /** Every match contains one of these: a cheap `includes` test skips the regex when none is present. */
+  /** Every match contains one of these literals: the regex runs only where one is present. */
   lits?: string[];
+  /** Indexes of `lits` in the lexicon's LiteralIndex. */
+  litIds?: number[];
+}
+
+/**
+ * Aho-Corasick automaton over every required literal of the lexicon: one linear pass over a block
+ * tells which literals occur in it, so only the patterns that can match are run.
+ */
+export class LiteralIndex {
+  private readonly next: Map<number, number>[] = [new Map()];
+  private readonly fail: number[] = [0];
+  private readonly out: number[][] = [[]];
+  readonly literals: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private built = false;
+  /** stamp[literal] === generation when the literal occurs in the last scanned text. */
+  private stamp = new Int32Array(0);
+  private generation = 0;
+
+  id(lit: string): number {
+    let id = this.ids.get(lit);
+    if (id !== undefined) return id;
+    id = this.literals.length;
+    this.literals.push(lit);
+    this.ids.set(lit, id);
+    let node = 0;
+    for (let i = 0; i < lit.length; i++) {
+      const c = lit.charCodeAt(i);
+      let nx = this.next[node]!.get(c);
+      if (nx === undefined) {
+        nx = this.next.length;
+        this.next.push(new Map());
+        this.fail.push(0);
+        this.out.push([]);
+        this.next[node]!.set(c, nx);
+      }
+      node = nx;
+    }
+    this.out[node]!.push(id);
+    return id;
+  }
+
+  private build(): void {
+    const queue: number[] = [];
+    for (const child of this.next[0]!.values()) queue.push(child);
+    for (let qi = 0; qi < queue.length; qi++) {
+      const node = queue[qi]!;
+      for (const [c, child] of this.next[node]!) {
+        let f = this.fail[node]!;
+        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
+        const target = this.next[f]!.get(c);
+        this.fail[child] = target !== undefined && target !== child ? target : 0;
+        this.out[child]!.push(...this.out[this.fail[child]!]!);
+        queue.push(child);
+      }
+    }
+    this.stamp = new Int32Array(this.literals.length);
+    this.built = true;
+  }
+
+  /** Scan text[start, end); afterwards `has(id)` tells whether literal `id` occurs there. */
+  scan(text: string, start = 0, end = text.length): void {
+    if (!this.built) this.build();
+    this.generation++;
+    const g = this.generation;
+    let node = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      let nx = this.next[node]!.get(c);
+      while (nx === undefined && node !== 0) {
+        node = this.fail[node]!;
+        nx = this.next[node]!.get(c);
+      }
+      node = nx ?? 0;
+      const o = this.out[node]!;
+      for (let k = 0; k < o.length; k++) this.stamp[o[k]!] = g;
+    }
+  }
+
+  has(id: number): boolean {
+    return this.stamp[id] === this.generation;
+  }
 }
 
 /** Split a pattern at its top-level `|`. */
@@ -121,6 +203,7 @@ export interface CompiledLexicon {
   rights: Pattern[];
   mechanisms: Pattern[];
   security: Pattern[];
+  index: LiteralIndex;
 }
 
 interface RawLexicon {
@@ -166,20 +249,28 @@ export function loadRawLexicon(path = lexiconPath): RawLexicon {
 export function loadLexicon(): CompiledLexicon {
   if (cached) return cached;
   const raw = loadRawLexicon();
+  const index = new LiteralIndex();
+  const withIds = (ps: Pattern[]) => {
+    for (const p of ps) if (p.lits) p.litIds = p.lits.map((l) => index.id(l));
+    return ps;
+  };
   cached = {
+    index,
     version: raw.version,
-    data: table(raw.data_categories),
+    data: withIds(table(raw.data_categories)),
     anaphora: wordRe((raw.anaphora ?? []).join('|') || '(?!)'),
     dataGuards: wordRe((raw.data_guards ?? []).join('|') || '(?!)'),
-    purposes: table(raw.purposes),
-    recipients: table(raw.recipients),
-    named: Object.entries(raw.named_recipients ?? {}).map(([p, [id, name]]) => {
-      const lits = requiredLiterals(p);
-      return { id, name, re: wordRe(p), ...(lits ? { lits } : {}) };
-    }),
-    rights: table(raw.rights),
-    mechanisms: table(raw.choice_mechanisms),
-    security: table(raw.security_measures),
+    purposes: withIds(table(raw.purposes)),
+    recipients: withIds(table(raw.recipients)),
+    named: withIds(
+      Object.entries(raw.named_recipients ?? {}).map(([p, [id, name]]) => {
+        const lits = requiredLiterals(p);
+        return { id, name, re: wordRe(p), ...(lits ? { lits } : {}) };
+      }),
+    ),
+    rights: withIds(table(raw.rights)),
+    mechanisms: withIds(table(raw.choice_mechanisms)),
+    security: withIds(table(raw.security_measures)),
   };
   return cached;
 }
@@ -191,11 +282,16 @@ export interface Match {
   end: number;
 }
 
-/** Every match of a table in `text` (offsets relative to text), longest first where they overlap. */
-export function matchAll(patterns: Pattern[], text: string): Match[] {
+/**
+ * Every match of a table in `text` (offsets relative to text), longest first where they overlap.
+ * With `index` (just scanned over the same text) patterns whose literals are absent are skipped.
+ */
+export function matchAll(patterns: Pattern[], text: string, index?: LiteralIndex): Match[] {
   const found: Match[] = [];
   for (const p of patterns) {
-    if (p.lits && !p.lits.some((l) => text.includes(l))) continue;
+    if (index && p.litIds) {
+      if (!p.litIds.some((id) => index.has(id))) continue;
+    } else if (p.lits && !p.lits.some((l) => text.includes(l))) continue;
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       if (!m[0]) continue;
