@@ -166,7 +166,7 @@ class Store {
     if (!item.evidence.some((e) => e.lines[0] === c.evidence.lines[0] && e.quote === c.evidence.quote)) item.evidence.push(c.evidence);
     // the strongest statement wins: asserted > conditional > hedged
     const rank = (m: Modality) => (m === 'asserted' ? 2 : m === 'conditional' ? 1 : 0);
-    if (rank(c.modality) > rank(item.modality)) {
+    if (rank(c.modality) > rank(item.modality) && !c.rule.endsWith('.anaphora')) {
       item.modality = c.modality;
       if (c.modality === 'asserted') delete item.condition;
     }
@@ -366,6 +366,13 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         evidence: e(rule),
       };
     };
+    /** The practice verb governing a mention: the nearest one before it in its clause, else the first after. */
+    const governing = (pos: number, kinds: VerbHit['kind'][]) => {
+      const c = clauseOf(pos);
+      const inClause = vs.filter((v) => v.start >= c.rel && v.start < c.relEnd && kinds.includes(v.kind));
+      const before = inClause.filter((v) => v.end <= pos);
+      return before.length ? before[before.length - 1] : inClause.find((v) => v.start >= pos);
+    };
     const negatedIn = (pos: number, kinds: VerbHit['kind'][]) => {
       if (choice) return false;
       const c = clauseOf(pos);
@@ -412,8 +419,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const c = clauseOf(m.start);
         const ct = t.slice(c.rel, c.relEnd);
         let polarity: Polarity = 'positive';
-        if (negatedIn(m.start, ['collect', 'use'])) polarity = 'negative';
-        else if (negatedIn(m.start, ['share'])) continue; // "we do not share X": says nothing of collection
+        const gov = choice ? undefined : governing(m.start, ['collect', 'use', 'share']);
+        if (gov?.negated && gov.kind !== 'share') polarity = 'negative';
+        else if (gov?.negated) continue; // "we do not share X": says nothing of collection
         if (definitional && m.id !== 'online.cookies') continue;
         const idf = ident && IDENTIFIABILITY_RE.test(ct) ? (/aggregat/.test(ct) ? 'aggregated' : 'anonymous') : undefined;
         store.add('data_categories', {
@@ -432,8 +440,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
     // ---- cookies, Do Not Track
     if (isDnt) {
-      const neg = /\b(?:not|n't|no)\b[^.]{0,40}\b(?:respond|honou?r|recogni[sz]e|support|act on|comply|track(?:ing)? signals|process|alter|change)|\b(?:ignore|disregard)|\bno (?:standard|uniform|industry|consensus)/.test(t);
-      const pos = /\b(?:we|site)\b[^.]{0,30}\b(?:honou?r|respect|respond to|recogni[sz]e|comply with|support)s?\b/.test(t);
+      const td = t.replace(/\bdo[- ]not[- ]track\b/g, 'dnt');
+      const neg = /\b(?:not|n't|no)\b[^.]{0,40}\b(?:respond|honou?r|recogni[sz]e|support|act on|comply|track(?:ing)? signals|process|alter|change)|\b(?:ignore|disregard)|\bno (?:standard|uniform|industry|consensus)/.test(td);
+      const pos = /\b(?:we|site)\b[^.]{0,30}\b(?:honou?r|respect|respond to|recogni[sz]e|comply with|support)s?\b/.test(td);
       if (neg) dnt = 'not_honored';
       else if (pos && dnt === 'not_mentioned') dnt = 'honored';
       cookieEv.push(e('cookies.dnt'));
