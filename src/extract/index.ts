@@ -289,7 +289,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     let all = blockCache.get(table);
     if (!all) {
       const b = currentBlock!;
-      all = matchAll(table, mask.slice(b.start, b.end), lex.index).map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start }));
+      all = matchAll(table, mask.slice(b.start, b.end), lex.index, table === T.rights).map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start }));
       blockCache.set(table, all);
     }
     const out: Match[] = [];
@@ -389,7 +389,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const userFacing = /\byou(?:r)?\b|\bright(?:s)?\b|\brequests?\b|\busers?\b|\bcustomers?\b|\bmembers?\b|\bindividuals?\b|\bvisitors?\b|\bconsumers?\b|\bresidents?\b/.test(t) || s.classes.has('rights');
     const policyChangeFrame = /\b(?:update|change|modify|revise|amend)s? (?:to )?(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/.test(t);
     const weDo = /^(?:we|[a-z]+ (?:will|may))\b/.test(t) && !/\byou\b/.test(t);
-    const agency = /\byou (?:can|may|have|are able|will be able|could|might|should|must|also have)\b|\bright(?:s)? to\b|\brequests?\b|\bplease\b|\bcontact us\b|\bif you (?:would like|wish|want|prefer|choose|do not)|\bto (?:access|update|correct|delete|opt|unsubscribe|review|change|edit|remove|modify|close|cancel|deactivate)\b|\boptions?\b|\bchoose\b|\bchoices?\b|\bclick|\bvisit|\bby (?:clicking|visiting|logging|going|sending|e-?mailing|calling|writing|replying|contacting|following)|\ballows? you|\bable to\b|\binstructions\b|\bsimply\b|\bat any time\b|\bmay be (?:accessed|updated|corrected|deleted|changed|reviewed)|\bcan be (?:accessed|updated|corrected|deleted|changed|reviewed|set)|\bopt[- ]?out\b|\bunsubscribe/.test(t) || (s.classes.has('rights') && s.block.kind === 'item');
+    const agency = /\b(?:you|users?|members?|customers?|visitors?|subscribers?|account holders?|individuals?|parents?) (?:can|may|have|are able|will be able|could|might|should|must|also have|also may|may also|can also)\b|\bhave (?:your |the |their )?(?:personal )?(?:information|data|account)\b|\bupon (?:your )?request\b|\bright(?:s)? to\b|\brequests?\b|\bplease\b|\bcontact us\b|\bif you (?:would like|wish|want|prefer|choose|do not)|\bto (?:access|update|correct|delete|opt|unsubscribe|review|change|edit|remove|modify|close|cancel|deactivate)\b|\boptions?\b|\bchoose\b|\bchoices?\b|\bclick|\bvisit|\bby (?:clicking|visiting|logging|going|sending|e-?mailing|calling|writing|replying|contacting|following)|\ballows? you|\bable to\b|\binstructions\b|\bsimply\b|\bat any time\b|\bmay be (?:accessed|updated|corrected|deleted|changed|reviewed)|\bcan be (?:accessed|updated|corrected|deleted|changed|reviewed|set)|\bopt[- ]?out\b|\bunsubscribe/.test(t) || (s.classes.has('rights') && s.block.kind === 'item');
     const rightsFrame = rightMatches.length > 0 && userFacing && agency && !policyChangeFrame && !weDo && !(isCookieLike(t + ' ' + s.lead) && rightMatches.every((m) => !/cookie|opt_out|decline/.test(m.id)) && /\b(?:help|allow|enable)s? you\b/.test(t));
     const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
     const secMatches = secContext && !isDnt ? sentenceMatches(T.security, s) : [];

@@ -286,7 +286,7 @@ export interface Match {
  * Every match of a table in `text` (offsets relative to text), longest first where they overlap.
  * With `index` (just scanned over the same text) patterns whose literals are absent are skipped.
  */
-export function matchAll(patterns: Pattern[], text: string, index?: LiteralIndex): Match[] {
+export function matchAll(patterns: Pattern[], text: string, index?: LiteralIndex, nested = false): Match[] {
   const found: Match[] = [];
   for (const p of patterns) {
     if (index && p.litIds) {
@@ -302,7 +302,7 @@ export function matchAll(patterns: Pattern[], text: string, index?: LiteralIndex
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.id.localeCompare(b.id));
   const out: Match[] = [];
   for (const m of found) {
-    const inside = out.some((o) => o.start <= m.start && m.end <= o.end && (o.end - o.start > m.end - m.start) && o.id !== m.id);
+    const inside = !nested && out.some((o) => o.start <= m.start && m.end <= o.end && (o.end - o.start > m.end - m.start) && o.id !== m.id);
     const dup = out.some((o) => o.id === m.id && o.start <= m.start && m.end <= o.end);
     if (!inside && !dup) out.push(m);
   }
