@@ -198,6 +198,9 @@ interface Sentence extends Span {
 const textOf = (st: DocumentStructure, s: { start: number; end: number }) => st.mask.slice(s.start, s.end);
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+const NOT_NAMES =
+  /^(?:We|Us|Our|You|Your|They|Their|The|This|These|Those|Such|Other|Others|Any|All|Some|Certain|Third|Privacy|Policy|Service|Services|Site|Sites|Website|Websites|Web|Internet|Terms|Affiliates?|Partners?|Service Providers?|Vendors?|Advertisers?|Companies|Company|Inc|Information|Personal|Data|Cookies?|Google|Facebook|Twitter)$|^(?:Privacy|Terms|Cookie)\b|^[A-Z]{1,2}$/;
+
 function isCookieLike(t: string): boolean {
   return /\bcookies?\b|\bweb beacons?\b|\bpixels?\b/.test(t);
 }
@@ -485,6 +488,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     if (recMatches.length && !isDnt && !choice && !tr && !rightsFrame && !META_FRAME_RE.test(t)) {
       const shareVerb = vs.some((v) => v.kind === 'share') || (s.block.kind === 'item' && (leadVs.some((v) => v.kind === 'share') || s.classes.has('sharing')));
       const sell = SELL_RE.test(t);
+      const polarityOfRecipient = (m: Match): Polarity => (negatedIn(m.start, ['share']) ? 'negative' : 'positive');
       for (const m of recMatches) {
         if (disclaimerAt(m.start)) continue;
         if (/\bfrom (?:the |our |its |any )?$/.test(t.slice(Math.max(0, m.start - 12), m.start))) continue; // a source, not a recipient
@@ -514,6 +518,23 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           ...(clauseSells ? { sold: polarity === 'positive' } : {}),
           ads: polarity === 'positive' && (m.id === 'advertising_partner' || purposeIds.some((p) => /advertising/.test(p))),
         });
+      }
+      // organisations named after a recipient word: "advertising partners such as Acme Media and Foo Inc."
+      const raw = doc.text.slice(s.start, s.end);
+      for (const m of recMatches) {
+        if (m.name || polarityOfRecipient(m) !== 'positive') continue;
+        const tail = raw.slice(m.end, m.end + 160);
+        const intro = /^[^.;:]{0,20}?\b(?:such as|including|like|e\.g\.,?|for example,?|namely,?)\s+/.exec(tail);
+        if (!intro) continue;
+        const list = tail.slice(intro[0].length).split(/[;)(:]|\.(?=\s|$)|\s(?:and|or)\s|,\s*(?:and|or)?\s*/).slice(0, 5);
+        for (const cand of list) {
+          const nm = /^\s*(?:the\s+)?((?:[A-Z][A-Za-z0-9&'’.-]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:\s+(?:[A-Z][A-Za-z0-9&'’.-]*|&|of|de)){0,3})\s*$/.exec(cand.replace(/[*_[\]]/g, ''));
+          if (!nm) break;
+          const name = nm[1]!.replace(/[.,]+$/, '');
+          if (NOT_NAMES.test(name) || (model.controller.name && name.includes(model.controller.name))) continue;
+          if (recMatches.some((r) => r.name && name.toLowerCase().includes(r.name.toLowerCase().split(' ')[0]!))) continue;
+          store.add('recipients', { id: m.id === 'third_party' || m.id === 'public' || m.id === 'other_users' ? 'third_party' : m.id, name, polarity: 'positive', ...base(m.start, 'recipient.named-in-list', 0.6), data: contextData, purposes: purposeIds });
+        }
       }
       // "we do not share ... except as required by law": a conditional disclosure to authorities
       if (excM && LEGAL_RE.test(t.slice(excM.index)) && vs.some((v) => v.kind === 'share' && v.negated) && !recMatches.some((r) => r.id === 'public_authority')) {
