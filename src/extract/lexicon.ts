@@ -51,6 +51,9 @@ export class LiteralIndex {
     return id;
   }
 
+  /** Dense goto table over ASCII after build: delta[node * 128 + c] (failure links folded in). */
+  private delta = new Int32Array(0);
+
   private build(): void {
     const queue: number[] = [];
     for (const child of this.next[0]!.values()) queue.push(child);
@@ -65,6 +68,18 @@ export class LiteralIndex {
         queue.push(child);
       }
     }
+    // fold the failure links into a dense automaton (BFS order: a node's fail state is done first)
+    const n = this.next.length;
+    const delta = new Int32Array(n * 128);
+    for (const [c, child] of this.next[0]!) if (c < 128) delta[c] = child;
+    for (const node of queue) {
+      const f = this.fail[node]!;
+      for (let c = 0; c < 128; c++) {
+        const own = this.next[node]!.get(c);
+        delta[node * 128 + c] = own !== undefined ? own : delta[f * 128 + c]!;
+      }
+    }
+    this.delta = delta;
     this.stamp = new Int32Array(this.literals.length);
     this.built = true;
   }
@@ -74,16 +89,17 @@ export class LiteralIndex {
     if (!this.built) this.build();
     this.generation++;
     const g = this.generation;
+    const delta = this.delta;
+    const out = this.out;
     let node = 0;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      let nx = this.next[node]!.get(c);
-      while (nx === undefined && node !== 0) {
-        node = this.fail[node]!;
-        nx = this.next[node]!.get(c);
+      if (c >= 128) {
+        node = 0; // literals are ASCII: a non-ASCII character breaks every match in progress
+        continue;
       }
-      node = nx ?? 0;
-      const o = this.out[node]!;
+      node = delta[node * 128 + c]!;
+      const o = out[node]!;
       for (let k = 0; k < o.length; k++) this.stamp[o[k]!] = g;
     }
   }
@@ -251,7 +267,8 @@ export function loadLexicon(): CompiledLexicon {
   const raw = loadRawLexicon();
   const index = new LiteralIndex();
   const withIds = (ps: Pattern[]) => {
-    for (const p of ps) if (p.lits) p.litIds = p.lits.map((l) => index.id(l));
+    // the automaton reads ASCII only: a pattern with a non-ASCII literal is always run
+    for (const p of ps) if (p.lits && p.lits.every((l) => /^[\x00-\x7f]*$/.test(l))) p.litIds = p.lits.map((l) => index.id(l));
     return ps;
   };
   cached = {
