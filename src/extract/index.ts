@@ -488,7 +488,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     if (recMatches.length && !isDnt && !choice && !tr && !rightsFrame && !META_FRAME_RE.test(t)) {
       const shareVerb = vs.some((v) => v.kind === 'share') || (s.block.kind === 'item' && (leadVs.some((v) => v.kind === 'share') || s.classes.has('sharing')));
       const sell = SELL_RE.test(t);
-      const polarityOfRecipient = (m: Match): Polarity => (negatedIn(m.start, ['share']) ? 'negative' : 'positive');
+      const accepted: Match[] = [];
       for (const m of recMatches) {
         if (disclaimerAt(m.start)) continue;
         if (/\bfrom (?:the |our |its |any )?$/.test(t.slice(Math.max(0, m.start - 12), m.start))) continue; // a source, not a recipient
@@ -502,6 +502,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t)) continue;
         let polarity: Polarity = negatedIn(m.start, ['share']) || agentDenied ? 'negative' : 'positive';
         if (publicFrame && isPublic) polarity = 'positive';
+        if (polarity === 'positive') accepted.push(m);
         const c = clauseOf(m.start);
         const ct = t.slice(c.rel, c.relEnd);
         const clauseSells = SELL_RE.test(ct) || (sell && polarity === 'negative');
@@ -521,8 +522,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       }
       // organisations named after a recipient word: "advertising partners such as Acme Media and Foo Inc."
       const raw = doc.text.slice(s.start, s.end);
-      for (const m of recMatches) {
-        if (m.name || polarityOfRecipient(m) !== 'positive') continue;
+      for (const m of accepted) {
+        if (m.name) continue;
         const tail = raw.slice(m.end, m.end + 160);
         const intro = /^[^.;:]{0,20}?\b(?:such as|including|like|e\.g\.,?|for example,?|namely,?)\s+/.exec(tail);
         if (!intro) continue;

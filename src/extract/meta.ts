@@ -134,6 +134,7 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
   if (!controller.name) {
     const patterns: [RegExp, string][] = [
       [/\b[Ww]e at ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})/, 'meta.controller.we-at'],
+      [/^At ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&)){0,3}),\s+(?:we|our|it's our|it is our)\b/, 'meta.controller.at-x-we'],
       [/((?:[A-Z][\w&'’.,-]*\s+){0,4}[A-Z][\w&'’.-]*)\s*\(\s*(?:collectively,?\s*)?(?:hereinafter\s*)?["“]?\s*(?:we|us|our|the company|company)\b/, 'meta.controller.alias'],
       [/\b(?:operated|owned|provided|maintained) by ((?:[A-Z][\w&'’.-]*)(?:,? (?:[A-Z][\w&'’.-]*|Inc\.?|LLC|Ltd\.?|&)){0,5})/, 'meta.controller.operated-by'],
     ];
@@ -156,6 +157,15 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
     const m = /^(.*?)(?:'s|’s)?\s+(?:online\s+|website\s+|web site\s+|global\s+)?privacy\s+(?:policy|statement|notice|pledge)/i.exec(st.firstHeading);
     const name = m?.[1]?.replace(/[:|–-]+$/, '').trim();
     if (name && name.length >= 2 && !/^(?:our|the|this)$/i.test(name)) {
+      controller.name = name;
+      const h = st.blocks.find((b) => b.kind === 'heading' && !b.pseudoHeading);
+      if (h) evidence.push(makeEvidence(doc, h.start, h.end, [], 'meta.controller.title'));
+    }
+  }
+  if (!controller.name && st.firstHeading && /\s\|\s/.test(st.firstHeading)) {
+    // "Privacy policy - Guides | Mullvad VPN": the site name after the last bar
+    const name = st.firstHeading.split(/\s\|\s/).pop()!.trim();
+    if (name && !/privacy|policy|terms|guide|home|statement/i.test(name) && name.split(/\s+/).length <= 4) {
       controller.name = name;
       const h = st.blocks.find((b) => b.kind === 'heading' && !b.pseudoHeading);
       if (h) evidence.push(makeEvidence(doc, h.start, h.end, [], 'meta.controller.title'));

@@ -368,7 +368,10 @@ export function buildStructure(doc: ParsedDocument): DocumentStructure {
       texts.every((t) => t.split(' ').length <= 12 && !/[.;]$/.test(t)) &&
       (texts.every((t) => /^(what|how|who|with whom|where|when|why|which|whom|your|our|information|changes|contact|security|cookies)\b/.test(t)) ||
         rawTexts.every((t) => /^\[[^\]]+\]\(#/.test(t.trim())));
-    if (toc) for (const id of ids) blocks[id]!.toc = true;
+    // or: the items repeat the document's own headings ("Contents below", then the sections)
+    const headingTitles = new Set(blocks.filter((b) => b.kind === 'heading').map((b) => blockText(b).replace(/[^a-z0-9 ]/g, '').trim()));
+    const repeats = texts.filter((t) => headingTitles.has(t.replace(/[^a-z0-9 ]/g, '').trim())).length;
+    if (toc || (ids.length >= 2 && repeats >= Math.max(2, Math.ceil(ids.length * 0.6)))) for (const id of ids) blocks[id]!.toc = true;
   }
   mask = maskStr();
   return { blocks, mask, archive, firstHeading };
