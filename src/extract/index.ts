@@ -471,7 +471,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // ---- purposes
     const purposeGate = (practice || isCookieSentence || s.classes.has('use')) && !otherFrame && !definitional;
     const purposeMatches = purposeGate && !isDnt
-      ? sentenceMatches(T.purposes, s).filter((m) => !dataMatches.some((d) => m.start < d.end && m.end > d.start) || /relevant|tailor|personal/.test(t.slice(m.start, m.end)))
+      ? sentenceMatches(T.purposes, s).filter((m) => !dataMatches.some((d) => d.start <= m.start && m.end <= d.end) || /relevant|tailor|personal/.test(t.slice(m.start, m.end)))
       : [];
     const purposeIds: string[] = [];
     for (const m of purposeMatches) {
