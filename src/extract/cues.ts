@@ -63,4 +63,4 @@ export const SECTION_CLASSES: [string, RegExp][] = [
 
 /** Sentences about the policy itself or pointers elsewhere: not a statement of practice. */
 export const META_FRAME_RE =
-  /\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.]{0,40}\b(?:describes|explains|covers|applies|tells|sets out|informs|outlines|discloses)\b|\byou(?:'ll| will) learn\b|\bclick here\b|\bfor more information\b|\bto learn more\b|\blearn more about\b|\bsafe harbou?r\b|\bprivacy shield\b/;
+  /\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.]{0,40}\b(?:describes|explains|covers|applies|tells|sets out|informs|outlines|discloses)\b|\byou(?:'ll| will) learn\b|\bclick here\b|\bfor more information\b|\bto learn more\b|\blearn more about\b|\bsafe harbou?r\b|\bprivacy shield\b|\b(?:read|review|consult)\b[^.]{0,30}\bprivacy (?:policy|policies|statements?|notices?|practices)\b/;

@@ -397,7 +397,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
     const secMatches = secContext && !isDnt ? sentenceMatches(T.security, s) : [];
     const tr = findTransfer(t);
-    const childFrame = /\b(?:child(?:ren|'s)?|kids|minors|coppa|under (?:the age of )?1[0-9]|(?:younger|less) than 1[0-9]|parental consent)\b/.test(t) && !/\bchild (?:pornography|abuse)\b/.test(t);
+    const childFrame = /\b(?:child(?:ren|'s)?|kids|minors|coppa|(?:under|below) (?:the age of )?(?:1[0-9]|thirteen|sixteen|eighteen)|(?:younger|less) than (?:1[0-9]|thirteen|sixteen|eighteen)|parental consent)\b/.test(t) && !/\bchild (?:pornography|abuse)\b/.test(t);
     const ret = findRetention(t);
     const otherFrame = rightsFrame || secMatches.length > 0 || tr !== null || childFrame || choice || policyChangeFrame || DISCLAIMER_RE.test(t) || META_FRAME_RE.test(t) || ret !== null;
 
@@ -498,6 +498,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const agentDenied = agent && /^[^.;]{0,30}\b(?:do not|does not|don't|doesn't|will not|won't|cannot|never|are not|is not)\b/.test(after);
         const isPublic = m.id === 'public' || m.id === 'other_users';
         if (!(shareVerb || agent || engaged || (isPublic && (publicFrame || hasVerb)))) continue;
+        if (m.name && model.controller.name && (m.name.toLowerCase().includes(model.controller.name.toLowerCase()) || model.controller.name.toLowerCase().includes(m.name.toLowerCase()))) continue;
         if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
         if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t)) continue;
         let polarity: Polarity = negatedIn(m.start, ['share']) || agentDenied ? 'negative' : 'positive';
@@ -609,7 +610,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     if (childFrame) {
       childrenEv.push(e('children.mention'));
       const age = /\b(?:under|below|younger than|less than|age of|aged?|over|at least)\s+(?:the age of\s+)?(\d{1,2})\b|\b(\d{1,2})\s+(?:years? (?:of age|old)|and (?:under|older|over))/.exec(t);
-      const n = age ? Number(age[1] ?? age[2] ?? NaN) : NaN;
+      const wordAge = /\b(?:under|below|younger than|less than|age of)\s+(?:the age of\s+)?(thirteen|sixteen|eighteen)\b/.exec(t)?.[1];
+      const n = age ? Number(age[1] ?? age[2] ?? NaN) : wordAge ? { thirteen: 13, sixteen: 16, eighteen: 18 }[wordAge as 'thirteen'] : NaN;
       if (n >= 6 && n <= 21 && (minAge === null || n > minAge)) minAge = n;
       if (/\b(?:not|never|n't)\b[^.;]{0,30}\b(?:knowingly|intentionally)?\s*(?:collect|solicit|request|gather|obtain|maintain|market|direct|intend|designed)|\bnot (?:intended|directed|designed|targeted|meant)\b|\b(?:prohibit|must be (?:at least|over))/.test(t)) knowingly ??= false;
       else if (/\b(?:knowingly )?(?:collect|request|obtain)\w*\b[^.;]{0,60}\b(?:from )?(?:children|kids|minors)\b|\bwith (?:verifiable )?parental consent\b/.test(t) && !/\bnot\b/.test(t)) knowingly = true;
