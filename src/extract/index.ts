@@ -234,11 +234,15 @@ function verbs(text: string): VerbHit[] {
   for (const cue of text.matchAll(NEG_CUE_RE)) {
     const cueEnd = cue.index + cue[0].length;
     let from = cueEnd;
+    let negatedOne = false;
     for (const v of out) {
       if (v.start < from) continue;
       const gap = text.slice(from, v.start);
-      if (gap.length > 45 || !NEG_GAP_RE.test(gap)) break;
+      // a coordinated verb phrase: "will not connect to X, share it with Y, or post"
+      const coordinated = negatedOne && gap.length <= 70 && /(?:,\s*(?:or\s+|nor\s+)?|\s(?:or|nor)\s+)(?:[a-z]+ly\s+)?$/.test(gap) && !/\b(?:but|however|instead|and then|although)\b|[;:]/.test(gap);
+      if (!coordinated && (gap.length > 45 || !NEG_GAP_RE.test(gap))) break;
       v.negated = true;
+      negatedOne = true;
       from = v.end;
     }
   }
