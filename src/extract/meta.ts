@@ -132,16 +132,18 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
 
   // name
   if (!controller.name) {
-    const patterns: [RegExp, string][] = [
-      [/\b[Ww]e at ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})/, 'meta.controller.we-at'],
-      [/^At ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&)){0,3}),\s+(?:we|our|it's our|it is our)\b/, 'meta.controller.at-x-we'],
-      [/((?:[A-Z][\w&'’.,-]*\s+){0,4}[A-Z][\w&'’.-]*)\s*\(\s*(?:collectively,?\s*)?(?:hereinafter\s*)?["“]?\s*(?:we|us|our|the company|company)\b/, 'meta.controller.alias'],
-      [/\b(?:operated|owned|provided|maintained) by ((?:[A-Z][\w&'’.-]*)(?:,? (?:[A-Z][\w&'’.-]*|Inc\.?|LLC|Ltd\.?|&)){0,5})/, 'meta.controller.operated-by'],
+    const patterns: [RegExp, string, RegExp][] = [
+      [/\b[Ww]e at ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})/, 'meta.controller.we-at', /\bwe at\b/i],
+      [/^At ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&)){0,3}),\s+(?:we|our|it's our|it is our)\b/, 'meta.controller.at-x-we', /^At /],
+      [/((?:[A-Z][\w&'’.,-]*\s+){0,4}[A-Z][\w&'’.-]*)\s*\(\s*(?:collectively,?\s*)?(?:hereinafter\s*)?["“]?\s*(?:we|us|our|the company|company)\b/, 'meta.controller.alias', /\(\s*(?:collectively,?\s*)?(?:hereinafter\s*)?["“]?\s*(?:we|us|our|the company|company)\b/i],
+      [/\b(?:operated|owned|provided|maintained) by ((?:[A-Z][\w&'’.-]*)(?:,? (?:[A-Z][\w&'’.-]*|Inc\.?|LLC|Ltd\.?|&)){0,5})/, 'meta.controller.operated-by', /\b(?:operated|owned|provided|maintained) by [A-Z]/],
     ];
-    for (const [re, rule] of patterns) {
+    for (const [re, rule, pre] of patterns) {
       for (const b of blocks) {
         if (b.kind === 'heading') continue;
-        const m = re.exec(text.slice(b.start, b.end));
+        const raw = text.slice(b.start, b.end);
+        if (!pre.test(raw)) continue;
+        const m = re.exec(raw);
         if (!m || !m[1]) continue;
         const name = m[1].replace(/[’']s$/, '').replace(/[,.\s]+$/, '').trim();
         if (name.length < 2 || /^(?:The|This|We|Our|Please|If|You|In|For|A|An|Privacy|Policy|Site|Services?)$/.test(name)) continue;
@@ -173,6 +175,7 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
   }
   if (!controller.name) {
     for (const b of blocks) {
+      if (!/©|\(c\)|copyright/i.test(text.slice(b.start, b.end))) continue;
       const m = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?((?:[A-Z][\w&'’.-]*)(?:,? (?:[A-Z][\w&'’.-]*|Inc\.?|LLC|Ltd\.?|&)){0,5})/i.exec(text.slice(b.start, b.end));
       if (m?.[1] && /^[A-Z]/.test(m[1])) {
         controller.name = m[1].replace(/[,.\s]+$/, '');
