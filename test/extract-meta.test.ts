@@ -45,3 +45,12 @@ test('never throws, even on odd input', () => {
     expect(() => extract(parseMarkdown(src))).not.toThrow();
   }
 });
+
+test('policy-change notice, read across the sentences of a section', () => {
+  const notice = (body: string) => run(`# P\n\n## Changes\n\n${body}\n`).model.policy_change.notice;
+  expect(notice('We may revise this Privacy Policy from time to time. The most current version will always be posted on this page.')).toBe('policy_page');
+  expect(notice('If we make material changes, we will notify you by email.')).toBe('personal');
+  expect(notice('We may update this policy. If we do, we will let you know by posting a notice on the site.')).toBe('website');
+  expect(notice('We do update our policy periodically without notice.')).toBe('none');
+  expect(run('# P\n\nWe collect your name.\n').model.policy_change).toEqual({ notice: 'none', evidence: [] });
+});

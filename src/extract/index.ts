@@ -278,6 +278,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   const noticeRank = { none: 0, policy_page: 1, website: 2, personal: 3 } as const;
 
   const lastData = new Map<string, string[]>();
+  const changeSections = new Set<string>();
 
   // Lexicon matching runs once per block; sentences take their share of the block's matches.
   const inDoc = (table: Pattern[]) => table;
@@ -622,12 +623,15 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
 
     // ---- policy changes
-    if (/\b(?:chang|updat|modif|revis|amend)\w*\b[^.;]{0,40}\b(?:this|our|the|these) (?:privacy |online )?(?:policy|statement|notice|practices)|\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.;]{0,40}\b(?:chang|updat|modif|revis|amend)\w*|\bupdates to (?:this|our|the) (?:privacy )?(?:policy|statement)/.test(t) || (s.classes.has('changes') && /\b(?:notify|notice|post|chang|updat|effective)/.test(t))) {
+    const changeTrigger = /\b(?:chang|updat|modif|revis|amend)\w*\b[^.;]{0,40}\b(?:this|our|the|these) (?:privacy |online )?(?:policy|statement|notice|practices)|\b(?:material|significant|substantial) changes?\b|\b(?:revised|updated|amended|modified|new) (?:version of (?:this|the|our) )?(?:privacy )?(?:policy|statement|notice)\b|\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.;]{0,40}\b(?:chang|updat|modif|revis|amend)\w*|\bupdates to (?:this|our|the) (?:privacy )?(?:policy|statement)/.test(t);
+    const noticeCue = /\b(?:notify|notice|post(?:ed|ing|s)?|inform|let you know|e-?mail you|review (?:it|this)|check (?:back|this))\b/.test(t);
+    if (changeTrigger || ((s.classes.has('changes') || changeSections.has(secKey)) && noticeCue)) {
+      if (changeTrigger) changeSections.add(secKey);
       changeEv.push(e('policy-change.statement'));
       let k: PolicyModel['policy_change']['notice'] = 'none';
       if (/\b(?:notify|inform|alert|contact|tell) you\b[^.]{0,60}\b(?:e-?mail|mail|directly|message|notice)|\bsend (?:you )?(?:an? )?(?:e-?mail|notice|notification|message)|\be-?mail (?:you|notification)|\bpersonal notice|\bdirect notice|\bnotif\w+ (?:to )?you by (?:e-?mail|mail)/.test(t)) k = 'personal';
       else if (/\b(?:post|place|display|provide)\w* (?:a |an )?(?:prominent |conspicuous )?(?:notice|announcement|message|banner)|\bnotice (?:on|at) (?:our |the |this )?(?:web ?site|site|home ?page|services?)/.test(t)) k = 'website';
-      else if (/\bpost\w*\b[^.]{0,40}\b(?:changes|revised|updated|new|revisions)\b|\bon this page\b|\bin this (?:section|policy|statement|page)\b|\bpublished\b|\b(?:update|revise|change)\w* the (?:"|')?(?:last updated|effective|revision)|\bcheck (?:back|occasionally|periodically|this (?:page|policy))|\breview this (?:policy|page|statement)/.test(t)) k = 'policy_page';
+      else if (/\bpost\w*\b[^.]{0,40}\b(?:changes|revised|updated|new|revisions)\b|\bon this page\b|\bin this (?:section|policy|statement|page)\b|\bpublished\b|\b(?:update|revise|change)\w* the (?:"|')?(?:last updated|effective|revision)|\bcheck (?:back|occasionally|periodically|this (?:page|policy))|\breview (?:this (?:policy|page|statement)|it (?:frequently|periodically|regularly|often))|\b(?:current|latest|revised|updated) version\b/.test(t)) k = 'policy_page';
       if (noticeRank[k] > noticeRank[notice]) notice = k;
     }
   }
