@@ -100,3 +100,9 @@ test('a named recipient keeps its type and name', () => {
   const ga = model.recipients.find((r) => r.name === 'Google Analytics');
   expect(ga?.id).toBe('analytics_provider');
 });
+
+test('opting out of interest-based advertising is its own choice, with its mechanism', () => {
+  const { model } = run(P('You can opt out of interest-based advertising by visiting the NAI opt-out page.\n\nYou can unsubscribe from our newsletters by clicking the unsubscribe link in any e-mail.'));
+  expect(item(model, 'rights', 'opt_out_marketing.advertising')?.via).toContain('third_party_tool');
+  expect(item(model, 'rights', 'opt_out_marketing')?.via).toContain('unsubscribe_link');
+});

@@ -469,7 +469,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (k[1]) cookieKinds.add(`${k[1].replace(/[- ]/g, '_')}_cookies`.replace('_cookies_cookies', '_cookies'));
         if (k[1] && /third/.test(k[1])) cookieThirdParty = true;
       }
-      if (/\b(?:third[- ]part(?:y|ies)|advertis|analytics|partners?|google|vendors?|service providers?)\b/.test(t) && !negated) cookieThirdParty = true;
+      if (/\b(?:third[- ]part(?:y|ies)|advertis\w*|analytics|partners?|google|vendors?|service providers?)\b/.test(t) && !negated) cookieThirdParty = true;
       cookieEv.push(e('cookies.mention'));
     }
 
@@ -570,7 +570,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           if (disclaimerAt(m.start) && !/not (?:be )?able/.test(t)) continue;
           if (/\b(?:not|never|cannot|can't|unable)\b[^.;]{0,20}$/.test(t.slice(Math.max(0, m.start - 25), m.start)) && !choice) continue;
           let id = m.id;
-          if (id === 'opt_out_marketing' && /\b(?:cookies?|advertis|interest[- ]based|behaviou?ral|tracking|analytics|ads)\b/.test(t) && !/\b(?:e-?mails?|newsletters?|mailings?|messages|communications|bulletins)\b/.test(t)) id = 'opt_out_marketing.advertising';
+          if (id === 'opt_out_marketing' && /\b(?:cookies?|advertis\w*|interest[- ]based|behaviou?ral|tracking|analytics|ads)\b/.test(t) && !/\b(?:e-?mails?|newsletters?|mailings?|messages|communications|bulletins)\b/.test(t)) id = 'opt_out_marketing.advertising';
           let via = [...new Set(mech)];
           if (id === 'decline_to_provide' && !via.includes('do_not_use')) via.push('do_not_use');
           if (id === 'cookie_controls' && !via.includes('browser_settings') && /browser/.test(t)) via.push('browser_settings');
