@@ -43,7 +43,7 @@ export const CONDITION_RE = /\b(?:if|when|whenever|in the event(?: that| of)?|in
 
 export const EXCEPTION_RE = /\b(?:unless|except(?: (?:as|when|where|for|in|to|that|with|if))?|other than|apart from|aside from|with the exception of|without (?:your |first obtaining your |obtaining your )?(?:prior |express |explicit )?(?:consent|permission|authori[sz]ation))\b/;
 
-export const LEGAL_RE = /\b(?:law|legal(?:ly)?|court|subpoena|warrant|regulat|government|police|law enforcement|authorit(?:y|ies))\b/;
+export const LEGAL_RE = /\b(?:law|legal(?:ly)?|court|subpoena|warrant|regulat\w*|government|police|law enforcement|authorit(?:y|ies))\b/;
 
 /** Section classes from heading words: a prior, never a label. */
 export const SECTION_CLASSES: [string, RegExp][] = [
