@@ -600,7 +600,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
     // ---- international transfers
     if (tr) {
-      store.add('transfers', { id: 'x.international_transfer', polarity: 'positive', ...base(tr.index, 'transfer.destination', 0.65), countries: tr.countries, safeguards: tr.safeguards });
+      store.add('transfers', { id: 'international', polarity: 'positive', ...base(tr.index, 'transfer.destination', 0.65), countries: tr.countries, safeguards: tr.safeguards });
     }
 
     // ---- sources (data about the person from elsewhere)
