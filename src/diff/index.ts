@@ -180,18 +180,16 @@ interface HunkVerdict {
 }
 
 function judgeHunk(h: Hunk, marksA: Uint8Array, marksB: Uint8Array): HunkVerdict {
-  let mark = 0;
-  for (const l of h.before) mark = Math.max(mark, marksA[l.n] ?? 0);
-  for (const l of h.after) mark = Math.max(mark, marksB[l.n] ?? 0);
-  if (mark === 2) return { cls: 'explained', why: '' };
+  // Lines a change in substance cites are explained; the rest must be judged.
+  const open = [...h.before.map((l) => ({ l, m: marksA[l.n] ?? 0 })), ...h.after.map((l) => ({ l, m: marksB[l.n] ?? 0 }))].filter((x) => x.m < 2);
+  if (!open.length) return { cls: 'explained', why: '' };
   const changed = [...h.added, ...h.removed];
   const pure = !h.before.length || !h.after.length;
-  const lines = [...h.before, ...h.after].map((l) => l.raw).join('\n');
-  const practice = pure ? statesPractice(lines) : statesPractice(lines) && substantiveWords(changed).length > 0;
+  const practice = pure ? open.some((x) => statesPractice(x.l.raw)) : statesPractice(open.map((x) => x.l.raw).join('\n')) && substantiveWords(changed).length > 0;
   if (!practice) return { cls: 'editorial', why: 'wording only' };
-  if (mark === 1) {
+  if (!pure && open.every((x) => x.m === 1)) {
     const terms = substantiveTerms(changed);
-    if (!terms.length) return { cls: 'editorial', why: 'a reworded practice whose substance the model shows unchanged' };
+    if (!terms.length) return { cls: 'explained', why: 'a reworded practice whose substance the model shows unchanged (the model lists the rewording)' };
     return { cls: 'needs_review', why: `changed words the model does not explain: ${[...new Set(terms)].slice(0, 6).join(', ')}` };
   }
   const words = [...new Set(substantiveWords(changed))].slice(0, 6);

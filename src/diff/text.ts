@@ -51,7 +51,12 @@ export function normalizeText(s: string): string {
 
 /** Normalise a heading for alignment: text only, case-folded, numbering kept. */
 export function normalizeHeading(s: string): string {
-  return normalizeText(s).replace(/[*_`]/g, '').replace(/\s*:$/, '').toLowerCase();
+  return normalizeText(s.replace(/[*_`]/g, '')).replace(/\s*:$/, '').toLowerCase();
+}
+
+/** The alignment form of a heading: without its numbering, so renumbered sections still align. */
+export function headingKey(s: string): string {
+  return normalizeHeading(s.replace(/^\s*(?:\d+(?:\.\d+)*\.?|[a-z][.)]|[ivxlc]+[.)])\s+/i, '')) || normalizeHeading(s);
 }
 
 /** Split a document into sections at its headings (front matter excluded). */
@@ -89,15 +94,15 @@ export function splitSections(doc: DiffDoc): Section[] {
   });
   // Keys: the leaf heading; its path where the leaf repeats; an ordinal where the path repeats too.
   const leafCount = new Map<string, number>();
-  for (const s of sections) if (s.line) leafCount.set(normalizeHeading(s.path.at(-1) ?? ''), (leafCount.get(normalizeHeading(s.path.at(-1) ?? '')) ?? 0) + 1);
+  for (const s of sections) if (s.line) leafCount.set(headingKey(s.path.at(-1) ?? ''), (leafCount.get(headingKey(s.path.at(-1) ?? '')) ?? 0) + 1);
   const seen = new Map<string, number>();
   for (const s of sections) {
     if (!s.line) {
       s.key = '(preamble)';
       continue;
     }
-    const leaf = normalizeHeading(s.path.at(-1) ?? '');
-    let key = (leafCount.get(leaf) ?? 0) > 1 ? s.path.map(normalizeHeading).join(' > ') : leaf;
+    const leaf = headingKey(s.path.at(-1) ?? '');
+    let key = (leafCount.get(leaf) ?? 0) > 1 ? s.path.map(headingKey).join(' > ') : leaf;
     const k = (seen.get(key) ?? 0) + 1;
     seen.set(key, k);
     if (k > 1) key = `${key} #${k}`;
@@ -315,7 +320,8 @@ export function redlineLines(before: SourceLine[], after: SourceLine[]): Section
       k++;
     }
     const words = diffWordsOf(del, ins);
-    hunks.push({ before: del, after: ins, parts: words.parts, added: words.added, removed: words.removed });
+    // Lines that differ only in how they wrap are not a change.
+    if (words.added.length || words.removed.length) hunks.push({ before: del, after: ins, parts: words.parts, added: words.added, removed: words.removed });
     for (const p of words.parts) pushPart(p);
     pushPart({ value: '\n' });
   }

@@ -5,6 +5,10 @@ import { readdir, readFile, mkdir, writeFile, rename, rm, stat } from 'node:fs/p
 import { join } from 'node:path';
 import { normalizeSource } from '../parse/source.js';
 import { InputError } from '../errors.js';
+import { parse as parseYaml } from 'yaml';
+import { emptyModel, type PolicyModel } from '../model/types.js';
+import { parseMarkdown, type ParsedDocument } from '../parse/markdown.js';
+import { extractPolicy } from '../pipeline.js';
 
 export interface ReleaseManifest {
   version: string;
@@ -109,4 +113,32 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a version of a policy for `policyc diff` and `policyc release`.
+
+/** A model file's text (YAML or JSON) as a model, with missing facets filled; throws InputError when unreadable. */
+export function parseModelText(text: string, path: string): PolicyModel {
+  let value: unknown;
+  try {
+    value = parseYaml(normalizeSource(text));
+  } catch (error) {
+    throw new InputError(`${path}: not valid YAML or JSON (${(error as Error).message.split('\n')[0]})`, path, 'input/invalid-model');
+  }
+  if (!value || typeof value !== 'object' || !('policy' in value))
+    throw new InputError(`${path}: not a policy model (no "policy" key)`, path, 'input/invalid-model');
+  const v = value as Partial<PolicyModel>;
+  const base = emptyModel(v.policy as PolicyModel['policy']);
+  return { ...base, ...v } as PolicyModel;
+}
+
+/** The model of a release: its frozen policy.yaml, else extracted again from its policy.md. */
+export function releaseModel(id: string, release: Release): { model: PolicyModel; doc: ParsedDocument; extracted: boolean } {
+  const path = join(release.dir, 'policy.md');
+  if (release.modelYaml !== null) {
+    return { model: parseModelText(release.modelYaml, join(release.dir, 'policy.yaml')), doc: parseMarkdown(release.source, path), extracted: false };
+  }
+  const result = extractPolicy({ id, path, text: release.source });
+  return { model: result.model, doc: result.doc, extracted: true };
 }
