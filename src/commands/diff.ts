@@ -8,8 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Io, CommonOptions } from '../io.js';
 import { readTextFile } from '../io/read.js';
 import { assertPolicyId, locationOfFile } from '../node/discover.js';
-import { listReleases, parseModelText, releaseModel } from '../node/releases.js';
-import { extractPolicy } from '../pipeline.js';
+import { draftModel, listReleases, parseModelText, releaseModel } from '../node/releases.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { InputError, UsageError } from '../errors.js';
 import { displayPath } from './report.js';
@@ -123,7 +122,7 @@ async function markdownSide(io: Io, path: string, label: string, text: string): 
   const { id } = safeLocation(path);
   const yamlPath = join(dirname(path), 'policy.yaml');
   const reviewed = basename(path) === 'policy.md' && existsSync(yamlPath) ? { path: displayPath(io, yamlPath), text: await readTextFile(yamlPath) } : undefined;
-  const result = extractPolicy({ id, path: label, text, ...(reviewed ? { reviewed } : {}) });
+  const result = draftModel(id, { path: label, text }, reviewed);
   return { label, model: result.model, doc: result.doc };
 }
 
@@ -160,16 +159,20 @@ async function policySide(io: Io, id: string, version: string): Promise<DiffSide
 async function gitSide(io: Io, arg: string, rev: string): Promise<DiffSide> {
   if (!/^[^\s-][^\s]*$/.test(rev)) throw new UsageError(`--base "${rev}" is not a git revision`);
   const path = resolve(io.cwd, arg);
-  const text = await new Promise<string>((ok, fail) =>
-    execFile('git', ['show', `${rev}:./${basename(path)}`], { cwd: dirname(path), maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error) fail(new InputError(`Cannot read ${arg} at ${rev}: ${(stderr || error.message).trim().split('\n')[0]}`, arg, 'input/git'));
-      else ok(stdout);
-    }),
-  );
+  const show = (name: string) =>
+    new Promise<string>((ok, fail) =>
+      execFile('git', ['show', `${rev}:./${name}`], { cwd: dirname(path), maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' }, (error, stdout, stderr) => {
+        if (error) fail(new InputError(`Cannot read ${arg} at ${rev}: ${(stderr || error.message).trim().split('\n')[0]}`, arg, 'input/git'));
+        else ok(stdout);
+      }),
+    );
+  const text = await show(basename(path));
   const label = `${displayPath(io, path)}@${rev}`;
   const ext = extname(path).toLowerCase();
   if (ext === '.yaml' || ext === '.yml' || ext === '.json') return { label, model: parseModelText(text, label) };
   const { id } = safeLocation(path);
-  const result = extractPolicy({ id, path: label, text });
+  // The reviewed model beside a policy.md, at the same revision, as for the working copy.
+  const reviewedText = basename(path) === 'policy.md' ? await show('policy.yaml').catch(() => undefined) : undefined;
+  const result = draftModel(id, { path: label, text }, reviewedText !== undefined ? { path: `${label.replace(/policy\.md@/, 'policy.yaml@')}`, text: reviewedText } : undefined);
   return { label, model: result.model, doc: result.doc };
 }

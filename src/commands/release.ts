@@ -7,11 +7,8 @@ import { join, resolve } from 'node:path';
 import type { Io, CommonOptions } from '../io.js';
 import { readTextFile } from '../io/read.js';
 import { assertPolicyId } from '../node/discover.js';
-import { compareVersions, listReleases, parseModelText, releaseModel, sha256, writeRelease, type ReleaseManifest } from '../node/releases.js';
-import { extractPolicy } from '../pipeline.js';
+import { compareVersions, draftModel, listReleases, releaseModel, sha256, writeRelease, type ReleaseManifest } from '../node/releases.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
-import { renderYaml } from '../render/yaml.js';
-import { checkModel } from '../validate/schema.js';
 import { hasErrors } from '../diagnostics.js';
 import { InputError, UsageError } from '../errors.js';
 import { displayPath, printReport } from './report.js';
@@ -50,22 +47,13 @@ export default async function releaseCommand(io: Io, id: string, version: string
   const source = await readTextFile(file);
   const yamlPath = join(dir, 'policy.yaml');
   const reviewedText = existsSync(yamlPath) ? await readTextFile(yamlPath) : undefined;
-  const result = extractPolicy({ id, path: shown, text: source, ...(reviewedText !== undefined ? { reviewed: { path: displayPath(io, yamlPath), text: reviewedText } } : {}) });
+  const result = draftModel(id, { path: shown, text: source }, reviewedText !== undefined ? { path: displayPath(io, yamlPath), text: reviewedText } : undefined);
   if (hasErrors(result.diagnostics)) {
     await printReport(io, [{ path: shown, diagnostics: result.diagnostics }], options);
     io.stderr(`policyc release: ${id} has errors; fix them before releasing\n`);
     return 1;
   }
-  // The frozen model: the reviewed policy.yaml when it is present and valid, else the extracted one.
-  let modelYaml = renderYaml(result.model);
-  let model = result.model;
-  if (reviewedText !== undefined) {
-    const reviewed = parseModelText(reviewedText, displayPath(io, yamlPath));
-    if (!checkModel(reviewed).length) {
-      modelYaml = reviewedText;
-      model = reviewed;
-    }
-  }
+  const { model, modelYaml } = result;
 
   const releases = await listReleases(dir);
   const latest = releases[releases.length - 1];

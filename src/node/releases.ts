@@ -9,6 +9,9 @@ import { parse as parseYaml } from 'yaml';
 import { emptyModel, type PolicyModel } from '../model/types.js';
 import { parseMarkdown, type ParsedDocument } from '../parse/markdown.js';
 import { extractPolicy } from '../pipeline.js';
+import { checkModel } from '../validate/schema.js';
+import { renderYaml } from '../render/yaml.js';
+import type { Diagnostic } from '../diagnostics.js';
 
 export interface ReleaseManifest {
   version: string;
@@ -141,4 +144,26 @@ export function releaseModel(id: string, release: Release): { model: PolicyModel
   }
   const result = extractPolicy({ id, path, text: release.source });
   return { model: result.model, doc: result.doc, extracted: true };
+}
+
+/**
+ * The model a draft would be released with: the reviewed policy.yaml beside it when present and
+ * valid (frozen as written), else the extracted (and reconciled) model. `policyc diff id@draft`
+ * and `policyc release` both use it, so the diff shown is the diff that gets released.
+ */
+export function draftModel(
+  id: string,
+  source: { path: string; text: string },
+  reviewed?: { path: string; text: string },
+): { model: PolicyModel; doc: ParsedDocument; modelYaml: string; diagnostics: Diagnostic[] } {
+  const result = extractPolicy({ id, path: source.path, text: source.text, ...(reviewed ? { reviewed } : {}) });
+  if (reviewed) {
+    try {
+      const model = parseModelText(reviewed.text, reviewed.path);
+      if (!checkModel(model).length) return { model, doc: result.doc, modelYaml: normalizeSource(reviewed.text), diagnostics: result.diagnostics };
+    } catch {
+      // a broken policy.yaml: the extraction's diagnostics say why; fall back to the extracted model
+    }
+  }
+  return { model: result.model, doc: result.doc, modelYaml: renderYaml(result.model), diagnostics: result.diagnostics };
 }
