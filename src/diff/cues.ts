@@ -40,12 +40,10 @@ const NUMBER = /^\d+$/;
 function compile(stems: string[]): (word: string) => boolean {
   const single = stems.filter((s) => !s.includes(' '));
   const exactShort = new Set(single.filter((s) => s.length <= 3));
-  const prefixes = single.filter((s) => s.length > 3);
+  const prefixes = new RegExp(`^(?:${single.filter((s) => s.length > 3).map((s) => s.replace(/[-]/g, '\\-')).join('|')})`);
   return (word: string) => {
     const w = word.toLowerCase();
-    if (exactShort.has(w)) return true;
-    for (const p of prefixes) if (w.startsWith(p)) return true;
-    return false;
+    return exactShort.has(w) || prefixes.test(w);
   };
 }
 

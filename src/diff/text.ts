@@ -220,11 +220,18 @@ export interface Token {
 
 const WORD = /(\s*)([\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}])/gu;
 
+const STYLE_CHARS = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4\u201C-\u201F\u2033\u00AB\u00BB\u2010-\u2015\u2212]/;
+
+/** The comparison form of one token: quote and dash style folded (the hot path: no regex unless needed). */
+function tokenCore(t: string): string {
+  return STYLE_CHARS.test(t) ? t.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-') : t;
+}
+
 export function tokenize(line: string, lead: string): Token[] {
   const out: Token[] = [];
   let first = true;
   for (const m of line.matchAll(WORD)) {
-    const core = normalizeText(m[2]!);
+    const core = tokenCore(m[2]!);
     out.push({ text: (first ? lead : m[1] ? ' ' : '') + m[2]!, core });
     first = false;
   }
