@@ -29,21 +29,6 @@ export interface SectionDiff {
   status: 'same' | 'changed' | 'added' | 'removed' | 'moved';
   /** Word-level redline parts; absent for unchanged sections. */
   parts?: { value: string; added?: boolean; removed?: boolean }[];
-  /** Alignment key (the normalised heading). */
-  key?: string;
-  /** The heading in the old version, where it was reworded. */
-  heading_before?: string;
-  /** 1-based line of the heading in each version (0: the text before the first heading). */
-  line_before?: number;
-  line_after?: number;
-  /** The changed passages only, each with its lines in the old and the new text. */
-  hunks?: SectionHunk[];
-}
-
-export interface SectionHunk {
-  lines_before: [number, number] | null;
-  lines_after: [number, number] | null;
-  parts: { value: string; added?: boolean; removed?: boolean }[];
 }
 
 export interface PolicyDiff {
@@ -53,6 +38,4 @@ export interface PolicyDiff {
   sections: SectionDiff[];
   counts: Record<ChangeClass, number>;
   required_bump: Bump;
-  /** What the diff could not do, overrides that matched nothing, and the like. */
-  notes?: string[];
 }

@@ -5,13 +5,6 @@ import { readdir, readFile, mkdir, writeFile, rename, rm, stat } from 'node:fs/p
 import { join } from 'node:path';
 import { normalizeSource } from '../parse/source.js';
 import { InputError } from '../errors.js';
-import { parse as parseYaml } from 'yaml';
-import { emptyModel, type PolicyModel } from '../model/types.js';
-import { parseMarkdown, type ParsedDocument } from '../parse/markdown.js';
-import { extractPolicy } from '../pipeline.js';
-import { checkModel } from '../validate/schema.js';
-import { renderYaml } from '../render/yaml.js';
-import type { Diagnostic } from '../diagnostics.js';
 
 export interface ReleaseManifest {
   version: string;
@@ -116,54 +109,4 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reading a version of a policy for `policyc diff` and `policyc release`.
-
-/** A model file's text (YAML or JSON) as a model, with missing facets filled; throws InputError when unreadable. */
-export function parseModelText(text: string, path: string): PolicyModel {
-  let value: unknown;
-  try {
-    value = parseYaml(normalizeSource(text));
-  } catch (error) {
-    throw new InputError(`${path}: not valid YAML or JSON (${(error as Error).message.split('\n')[0]})`, path, 'input/invalid-model');
-  }
-  if (!value || typeof value !== 'object' || !('policy' in value))
-    throw new InputError(`${path}: not a policy model (no "policy" key)`, path, 'input/invalid-model');
-  const v = value as Partial<PolicyModel>;
-  const base = emptyModel(v.policy as PolicyModel['policy']);
-  return { ...base, ...v } as PolicyModel;
-}
-
-/** The model of a release: its frozen policy.yaml, else extracted again from its policy.md. */
-export function releaseModel(id: string, release: Release): { model: PolicyModel; doc: ParsedDocument; extracted: boolean } {
-  const path = join(release.dir, 'policy.md');
-  if (release.modelYaml !== null) {
-    return { model: parseModelText(release.modelYaml, join(release.dir, 'policy.yaml')), doc: parseMarkdown(release.source, path), extracted: false };
-  }
-  const result = extractPolicy({ id, path, text: release.source });
-  return { model: result.model, doc: result.doc, extracted: true };
-}
-
-/**
- * The model a draft would be released with: the reviewed policy.yaml beside it when present and
- * valid (frozen as written), else the extracted (and reconciled) model. `policyc diff id@draft`
- * and `policyc release` both use it, so the diff shown is the diff that gets released.
- */
-export function draftModel(
-  id: string,
-  source: { path: string; text: string },
-  reviewed?: { path: string; text: string },
-): { model: PolicyModel; doc: ParsedDocument; modelYaml: string; diagnostics: Diagnostic[] } {
-  const result = extractPolicy({ id, path: source.path, text: source.text, ...(reviewed ? { reviewed } : {}) });
-  if (reviewed) {
-    try {
-      const model = parseModelText(reviewed.text, reviewed.path);
-      if (!checkModel(model).length) return { model, doc: result.doc, modelYaml: normalizeSource(reviewed.text), diagnostics: result.diagnostics };
-    } catch {
-      // a broken policy.yaml: the extraction's diagnostics say why; fall back to the extracted model
-    }
-  }
-  return { model: result.model, doc: result.doc, modelYaml: renderYaml(result.model), diagnostics: result.diagnostics };
 }
