@@ -89,15 +89,19 @@ function textChanges(aligned: AlignedSection[], a: DiffSide, b: DiffSide, modelC
     if (s.diff.status === 'same' || s.diff.status === 'moved') continue;
     const key = `text/${(s.after ?? s.before)!.key || 'preamble'}`;
     // A sentence that moves data to someone is explained only by a recipient or transfer found in it.
+    // Words of each side's section, built once per section (not per sentence: that would be quadratic).
+    const sideWords: Partial<Record<'before' | 'after', Set<string>>> = {};
+    const wordsOf = (side: 'before' | 'after') => (sideWords[side] ??= new Set(words(s[side]?.text ?? '')));
     const unexplained = s.changedSentences.filter((c) => {
       if (!PRACTICE.test(c.text)) return false;
       const after = c.side === 'after';
       if (SHARING.test(c.text) ? !explained(c.text, after ? sharingB : sharingA) : !explained(c.text, after ? quotesB : quotesA)) return true;
       // Explained by an item, but the sentence names a party (or a sale) the other version's
       // section did not: only a change in substance at this sentence explains that.
-      const other = new Set(words((after ? s.before : s.after)?.text ?? ''));
-      const fresh = words(c.text).filter((w) => !other.has(w));
-      return fresh.some((w) => PARTY.test(w)) && !explained(c.text, after ? substanceB : substanceA);
+      const fresh = words(c.text).filter((w) => PARTY.test(w));
+      if (!fresh.length) return false;
+      const other = wordsOf(after ? 'before' : 'after');
+      return fresh.some((w) => !other.has(w)) && !explained(c.text, after ? substanceB : substanceA);
     });
     for (const c of unexplained) {
       const doc = c.side === 'after' ? b.doc! : a.doc!;
