@@ -92,10 +92,14 @@ function handleError(error: unknown, io: Io): number {
     case 'InputError':
       io.stderr(`policyc: ${e.message}\n`);
       return 2;
-    default:
-      io.stderr(
-        `policyc: internal error: ${e?.stack ?? String(error)}\nThis is a bug in policyc; please report it with the input that caused it.\n`,
-      );
-      return 2;
+    case 'RangeError':
+      // A stack overflow on pathological input (src/parse/guard.ts caps the common shapes): say so, no stack trace.
+      if (/call stack/i.test(e.message)) {
+        io.stderr('policyc: the input is nested too deeply to process (stack overflow); flatten the deepest nesting (HTML, lists, quotes) and retry\n');
+        return 2;
+      }
+      break;
   }
+  io.stderr(`policyc: internal error: ${e?.stack ?? String(error)}\nThis is a bug in policyc; please report it with the input that caused it.\n`);
+  return 2;
 }

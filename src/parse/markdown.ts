@@ -5,6 +5,8 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { LineIndex, normalizeSource } from './source.js';
+import { limitNesting } from './guard.js';
+import type { Diagnostic } from '../diagnostics.js';
 import remarkPins from '../pins/syntax.js';
 
 export interface FrontMatter {
@@ -26,13 +28,17 @@ export interface ParsedDocument {
   lines: LineIndex;
   tree: Root;
   frontMatter: FrontMatter | null;
+  /** Problems found while parsing (e.g. nesting too deep to keep: parse/too-deep). */
+  diagnostics?: Diagnostic[];
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkPins);
 
 export function parseMarkdown(text: string, path = 'policy.md'): ParsedDocument {
   const source = normalizeSource(text);
-  const tree = processor.parse(source) as Root;
+  // Pathological nesting is capped first (same length, so offsets into `source` stay valid).
+  const guarded = limitNesting(source);
+  const tree = processor.parse(guarded.text) as Root;
   const first = tree.children[0];
   let frontMatter: FrontMatter | null = null;
   if (first && first.type === 'yaml' && first.position) {
@@ -44,5 +50,5 @@ export function parseMarkdown(text: string, path = 'policy.md'): ParsedDocument 
       end: first.position.end.offset ?? 0,
     };
   }
-  return { path, text: source, lines: new LineIndex(source), tree, frontMatter };
+  return { path, text: source, lines: new LineIndex(source), tree, frontMatter, diagnostics: guarded.diagnostics };
 }
