@@ -276,7 +276,7 @@ ${head.join('\n')}
 <body>
 <a class="skip" href="#PolicyText">Skip to the policy text</a>
 <header class="site${banner.draft ? ' draft' : banner.current ? '' : ' old'}">
-<p class="site-name"><a href="${escapeHtml(root)}">${escapeHtml(options.siteName ?? 'Policies')}</a></p>
+<p class="site-name"><a href="${escapeHtml(root)}">${escapeHtml(options.siteName ?? 'Privacy policies')}</a></p>
 ${renderBanner(banner)}
 </header>
 <div class="layout">
