@@ -227,7 +227,7 @@ function compareSection(a: Section, b: Section, moved: boolean): AlignedSection 
       const oldText = blk.value.join(' ');
       const newText = next.value.join(' ');
       const alike = oldText.length + newText.length <= MAX_WORD_DIFF_CHARS && jaccard(wordSet(oldText), wordSet(newText)) >= 0.25;
-      const words = alike ? diffWords(oldText, newText, { maxEditLength: MAX_EDIT, timeout: 100 }) : undefined;
+      const words = alike ? diffWords(oldText, newText, { maxEditLength: MAX_EDIT }) : undefined;
       if (words) for (const w of words) push(w.value, w.added ? 'added' : w.removed ? 'removed' : undefined);
       else {
         push(oldText, 'removed');
