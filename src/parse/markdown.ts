@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { LineIndex, normalizeSource } from './source.js';
 import remarkPins from '../pins/syntax.js';
+import { parseChunked } from './chunked.js';
 
 export interface FrontMatter {
   /** Raw YAML text between the fences. */
@@ -30,9 +31,17 @@ export interface ParsedDocument {
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkPins);
 
+/** Above this size, parse block-chunk by block-chunk (src/parse/chunked.ts): same tree, linear time. */
+export const CHUNKED_PARSE_ABOVE = 128 * 1024;
+
+/** The tree of a normalised source, parsed whole. */
+export function parseTree(source: string): Root {
+  return processor.parse(source) as Root;
+}
+
 export function parseMarkdown(text: string, path = 'policy.md'): ParsedDocument {
   const source = normalizeSource(text);
-  const tree = processor.parse(source) as Root;
+  const tree = source.length > CHUNKED_PARSE_ABOVE ? parseChunked(source, parseTree) : parseTree(source);
   const first = tree.children[0];
   let frontMatter: FrontMatter | null = null;
   if (first && first.type === 'yaml' && first.position) {
