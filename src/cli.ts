@@ -60,13 +60,14 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
     .command('compile')
     .description('Parse, extract, validate and render policies into a static site')
     .argument('[policy-or-folder...]', 'policy files or folders (default: policies/)')
-    .option('--out <dir>', 'output folder', 'dist')
+    .option('--out <dir>', 'output folder (default: out in policyc.config.yaml, else dist)')
     .option('--strict', 'fail on warnings too')
     .option('--watch', 'compile again whenever a policy or the config changes (Ctrl+C to stop)')
+    .option('--no-drafts', 'publish releases only: check unreleased drafts but do not render them (for CI)')
     .addOption(reporter())
     .addHelpText(
       'after',
-      '\nExamples:\n  $ policyc compile                       # every policy under policies/ into dist/\n  $ policyc compile policies/acme --out site\n  $ policyc compile --watch               # recompile on save while editing\n\nEach release under policies/<id>/releases/<version>/ is rendered as dist/<id>/<version>/; the\ncurrent release also at dist/<id>/. A draft that differs from every release gets a DRAFT banner.\nSite settings (base URL, organisation name) come from policyc.config.yaml.',
+      '\nExamples:\n  $ policyc compile                       # every policy under policies/ into dist/\n  $ policyc compile policies/acme --out site\n  $ policyc compile --watch               # recompile on save while editing\n  $ policyc compile --no-drafts           # CI: publish released versions only\n\nEach release under policies/<id>/releases/<version>/ is rendered as dist/<id>/<version>/; the\ncurrent release also at dist/<id>/. A draft that differs from every release gets a DRAFT banner.\nSite settings (base URL, organisation name) come from policyc.config.yaml.',
     )
     .action(action((inputs: string[], opts: object) => import('./commands/compile.js').then((m) => m.default(io, inputs, opts))));
 
@@ -91,10 +92,14 @@ function handleError(error: unknown, io: Io): number {
     case 'InputError':
       io.stderr(`policyc: ${e.message}\n`);
       return 2;
-    default:
-      io.stderr(
-        `policyc: internal error: ${e?.stack ?? String(error)}\nThis is a bug in policyc; please report it with the input that caused it.\n`,
-      );
-      return 2;
+    case 'RangeError':
+      // A stack overflow on pathological input (src/parse/guard.ts caps the common shapes): say so, no stack trace.
+      if (/call stack/i.test(e.message)) {
+        io.stderr('policyc: the input is nested too deeply to process (stack overflow); flatten the deepest nesting (HTML, lists, quotes) and retry\n');
+        return 2;
+      }
+      break;
   }
+  io.stderr(`policyc: internal error: ${e?.stack ?? String(error)}\nThis is a bug in policyc; please report it with the input that caused it.\n`);
+  return 2;
 }

@@ -40,6 +40,9 @@ export interface ExtractedPolicy {
 export function extractPolicy(input: PolicyInput): ExtractedPolicy {
   const doc = parseMarkdown(input.text, input.path);
   const { model: extracted, diagnostics } = extract(doc, { id: input.id });
+  diagnostics.push(...(doc.diagnostics ?? []));
+  if (doc.text.trim() === '')
+    diagnostics.push({ ruleId: 'input/empty', severity: 'error', message: 'The policy is empty', start: { line: 1, column: 1 }, source: 'read' });
   diagnostics.push(...applyPins(doc, extracted));
   let model = extracted;
   if (input.reviewed) {

@@ -2,7 +2,7 @@
 // (no browser download); pages render, links between versions resolve, axe-core finds no serious
 // or critical violations; a screenshot of the seed's page is kept in test/artifacts/.
 import { describe, test, expect, beforeAll, afterAll } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, normalize, extname } from 'node:path';
@@ -42,8 +42,13 @@ maybe('the published site in Chromium', () => {
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
   beforeAll(async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'policyc-browser-')), 'dist');
-    const result = await compile({ cwd: process.cwd(), inputs: [], outDir: out, config: { site: { name: 'Kaspersky Lab UK' } } });
+    // The bundled example, plus an edited draft (2.1.0) so that the DRAFT page is checked too.
+    const repo = mkdtempSync(join(tmpdir(), 'policyc-browser-'));
+    cpSync('policies', join(repo, 'policies'), { recursive: true });
+    const draft = join(repo, 'policies', 'kaspersky-uk', 'policy.md');
+    writeFileSync(draft, readFileSync(draft, 'utf8').replace('version: 2.0.0', 'version: 2.1.0').replace('Last updated: 15th of May 2014', 'Last updated: 1st of June 2015\n\nWe now also share your email address with advertising partners.'));
+    const out = join(repo, 'dist');
+    const result = await compile({ cwd: repo, inputs: [], outDir: out, config: { site: { name: 'Kaspersky Lab UK' } } });
     expect(result.written).toBe(true);
     ({ server, base } = await serve(out));
     const { chromium } = await import('playwright-core');
@@ -109,6 +114,7 @@ maybe('the published site in Chromium', () => {
     expect(seen.has('kaspersky-uk/1.0.0/')).toBe(true);
     expect(seen.has('kaspersky-uk/2.0.0/changes.html')).toBe(true);
     expect(seen.has('kaspersky-uk/versions.json')).toBe(true);
+    expect(seen.has('kaspersky-uk/2.1.0/changes.html')).toBe(true);
     expect(external).toEqual([]);
   });
 
@@ -126,13 +132,17 @@ maybe('the published site in Chromium', () => {
     await seed.screenshot({ path: 'test/artifacts/seed-1.0.0.png', fullPage: true });
     const current2 = await open('kaspersky-uk/');
     await current2.screenshot({ path: 'test/artifacts/current.png' });
+    const draft = await open('kaspersky-uk/2.1.0/');
+    await expect(draft.locator('meta[name=robots]').getAttribute('content')).resolves.toBe('noindex');
+    await expect(draft.locator('header .version').innerText()).resolves.toMatch(/DRAFT/);
+    await draft.screenshot({ path: 'test/artifacts/draft-2.1.0.png' });
     const changes = await open('kaspersky-uk/2.0.0/changes.html');
     await changes.screenshot({ path: 'test/artifacts/changes-2.0.0.png' });
     expect(existsSync('test/artifacts/seed-1.0.0.png')).toBe(true);
   });
 
   test('axe-core: no serious or critical violations', async () => {
-    const pages = ['', 'kaspersky-uk/', 'kaspersky-uk/1.0.0/', 'kaspersky-uk/2.0.0/', 'kaspersky-uk/2.0.0/changes.html'];
+    const pages = ['', 'kaspersky-uk/', 'kaspersky-uk/1.0.0/', 'kaspersky-uk/2.0.0/', 'kaspersky-uk/2.0.0/changes.html', 'kaspersky-uk/2.1.0/', 'kaspersky-uk/2.1.0/changes.html'];
     const found: string[] = [];
     for (const path of pages) {
       const page = await open(path);

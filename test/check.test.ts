@@ -70,6 +70,13 @@ describe('policyc check on the seed (kaspersky.co.uk, 2013) against gdpr', () =>
     expect(retention.locations[0]!.physicalLocation.region.startLine).toBeGreaterThan(0);
   });
 
+  test('check --help has examples', async () => {
+    const r = await runCli(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Examples?:\n\s+\$ policyc check /);
+    expect(r.stdout).toMatch(/--as-of <date>/);
+  });
+
   test('bad --profile or --as-of could not run: exit 2', async () => {
     expect((await runCli(['check', seed, '--profile', 'hipaa'])).code).toBe(2);
     expect((await runCli(['check', seed, '--as-of', '2024-02-30'])).code).toBe(2);
@@ -104,6 +111,13 @@ describe('policyc.config.yaml', () => {
     expect(r.code).toBe(0);
   });
 
+  test('a rule key that is not a rule id is a schema error', async () => {
+    const root = repo('rules:\n  GDPR Retention: "off"\n');
+    const r = await runCli(['check', 'policies'], root);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/2:3\s+error\s+\/rules must match pattern/);
+  });
+
   test('an invalid config could not run: exit 2, with its position', async () => {
     const root = repo('profiles: [gdpr]\nrules:\n  gdpr/dpo: fatal\n');
     const r = await runCli(['check', 'policies'], root);
@@ -119,12 +133,7 @@ if (!existsSync(corpus)) console.warn(`check.test.ts: ${corpus} not found; the c
 maybe('policyc check on corpus policies of several eras', () => {
   const files = ['circuitcity.com_1999-04-22.md', 'amazon.com_2007-06-06.md', 'duckduckgo.com_2011-10-08.md', 'craigslist.org_2017-05-18.md', 'python.org_2019-12-31.md'];
   test.each(files)('%s: runs, every finding has a rule, a position and a source', async (file) => {
-    // Corpus file names are not policy ids: check each as policies/<id>/policy.md.
-    const root = mkdtempSync(join(tmpdir(), 'policyc-corpus-'));
-    const id = file.replace(/\.md$/, '').replace(/[^a-z0-9]+/g, '-');
-    mkdirSync(join(root, 'policies', id), { recursive: true });
-    writeFileSync(join(root, 'policies', id, 'policy.md'), readFileSync(join(corpus, file)));
-    const r = await runCli(['check', '--profile', 'gdpr,ccpa', '--as-of', '2020-01-01', '--reporter', 'json'], root);
+    const r = await runCli(['check', join(corpus, file), '--profile', 'gdpr,ccpa', '--as-of', '2020-01-01', '--reporter', 'json']);
     expect([0, 1]).toContain(r.code);
     const ms = messagesOf(r.stdout);
     expect(ms.length).toBeGreaterThan(0);

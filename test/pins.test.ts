@@ -1,6 +1,9 @@
 // Author pins: :::practice{...} container directives mark a passage as a given practice.
 import { describe, test, expect } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './check-helpers.js';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
@@ -62,6 +65,26 @@ describe('author pins', () => {
           expect(ev.quote).not.toMatch(/:::|practice\{|\{purpose|\{retention/);
         }
     expect(quotes).toBeGreaterThanOrEqual(2);
+  });
+
+  test('no file compile publishes shows pin syntax, and every one shows the pinned passage', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'policyc-pins-'));
+    mkdirSync(join(root, 'policies', 'acme'), { recursive: true });
+    writeFileSync(join(root, 'policies', 'acme', 'policy.md'), fixture);
+    const r = await runCli(['compile'], root);
+    expect(r.code).toBe(0);
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name));
+    };
+    walk(join(root, 'dist'));
+    let shown = 0;
+    for (const f of files.filter((x) => /\.(html|md|json|jsonld|yaml|txt|xml)$/.test(x))) {
+      const text = readFileSync(f, 'utf8');
+      expect([f, /:::|practice\{|basis=consent/.test(text)]).toEqual([f, false]);
+      if (text.includes('We send our newsletter only to people who asked for it')) shown++;
+    }
+    expect(shown).toBeGreaterThanOrEqual(2);
   });
 
   test('ordinary prose with colons is parsed exactly as without the pin syntax', () => {

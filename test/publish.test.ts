@@ -235,9 +235,61 @@ describe('compile --watch', () => {
     writeFileSync(join(dir, 'policies', 'acme', 'policy.md'), v2);
     await until(() => (stderr.match(/Compiled 1 policy/g) ?? []).length === 2);
     expect(readFileSync(join(dir, 'dist', 'acme', '1.1.0', 'index.html'), 'utf8')).toContain('DRAFT');
+    // A new policy folder is picked up too.
+    mkdirSync(join(dir, 'policies', 'beta'));
+    writeFileSync(join(dir, 'policies', 'beta', 'policy.md'), v1.replace('Acme', 'Beta'));
+    await until(() => /Compiled 2 policies/.test(stderr));
+    expect(existsSync(join(dir, 'dist', 'beta', '1.0.0', 'index.html'))).toBe(true);
     controller.abort();
     await expect(done).resolves.toBe(0);
     expect(stderr).toMatch(/Stopped watching\.\n$/);
   });
 });
 
+
+describe('compile --no-drafts', () => {
+  test('publishes releases only, but still checks the draft', async () => {
+    const dir = await repo([{ version: '1.0.0', text: v1 }], v2);
+    const r = await runCli(['compile', '--no-drafts'], dir);
+    expect(r.code).toBe(0);
+    const tree = readTree(join(dir, 'dist'));
+    expect(Object.keys(tree).some((p) => p.startsWith('acme/1.1.0/'))).toBe(false);
+    expect(JSON.parse(tree['acme/versions.json']!).draft).toBeNull();
+    writeFileSync(join(dir, 'policies', 'acme', 'policy.md'), v1 + '\nMore.\n');
+    const bad = await runCli(['compile', '--no-drafts'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/release\/version-published/);
+  });
+});
+
+describe('policyc.config.yaml folders', () => {
+  test('policies: and out: are read relative to the config file, and --out still wins', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'legal', 'acme'), { recursive: true });
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'legal', 'acme', 'policy.md'), v1);
+    writeFileSync(join(dir, 'policyc.config.yaml'), 'policies: legal\nout: public\n');
+    const r = await runCli(['compile'], join(dir, 'sub'));
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'public', 'acme', '1.0.0', 'index.html'))).toBe(true);
+    expect(r.stderr).toMatch(/into .*public\//);
+    expect((await runCli(['compile', '--out', 'site'], dir)).code).toBe(0);
+    expect(existsSync(join(dir, 'site', 'acme', 'index.html'))).toBe(true);
+  });
+});
+
+describe('check findings in compile', () => {
+  test('are reported as warnings; compile --strict fails on them and leaves dist/ alone', async () => {
+    const gdpr = '---\nversion: 1.0.0\njurisdictions: [gdpr]\n---\n# Acme privacy\n\nWe collect your email address and share it with advertising partners.\n';
+    const dir = await repo([{ version: '1.0.0', text: gdpr }]);
+    const ok = await runCli(['compile', '--reporter', 'json'], dir);
+    expect(ok.code).toBe(0);
+    const messages = (JSON.parse(ok.stderr.slice(0, ok.stderr.lastIndexOf(']') + 1)) as { messages: { source: string; severity: string }[] }[]).flatMap((f) => f.messages);
+    const checks = messages.filter((m) => m.source === 'check');
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.every((m) => m.severity === 'warning')).toBe(true);
+    const strict = await runCli(['compile', '--strict', '--out', 'strict-dist'], dir);
+    expect(strict.code).toBe(1);
+    expect(existsSync(join(dir, 'strict-dist'))).toBe(false);
+  });
+});

@@ -66,6 +66,19 @@ describe('extract --update merge', () => {
     expect(model.data_categories[0]).toMatchObject({ confidence: 0.9, rule: 'data/lexicon', reviewed: true });
   });
 
+  test('policy: follows the front matter; the rest of the file is untouched', () => {
+    const fresh = freshModel();
+    fresh.data_categories = (parse(reviewed) as PolicyModel).data_categories;
+    fresh.rights = [];
+    fresh.recipients = (parse(reviewed) as PolicyModel).recipients;
+    fresh.policy = { ...fresh.policy, version: '1.1.0', last_updated: '2024-09-01' };
+    const out = mergeReviewed(reviewed, fresh).text!;
+    expect((parse(out) as PolicyModel).policy).toMatchObject({ version: '1.1.0', last_updated: '2024-09-01', title: 'Acme privacy notice' });
+    const tail = (t: string) => t.slice(t.indexOf('controller:'));
+    expect(tail(out)).toBe(tail(reviewed));
+    expect(out.slice(0, out.indexOf('policy:'))).toBe(reviewed.slice(0, reviewed.indexOf('policy:')));
+  });
+
   test('merging is idempotent', () => {
     const once = mergeReviewed(reviewed, freshModel()).text!;
     expect(mergeReviewed(once, freshModel()).text).toBe(once);

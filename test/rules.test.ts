@@ -130,6 +130,30 @@ describe('rules', () => {
     expect(check(model).filter((d) => d.ruleId === 'ccpa/sold-or-shared')).toEqual([]);
   });
 
+  test('a missing thing goes to the section where it belongs, bold-line headings included, else the privacy heading', () => {
+    const text = ['# Acme Stores', '', '**Our privacy policy**', '', 'We collect your email address.', '', '**How we use your information**', '', 'We send offers.', ''].join('\n');
+    const d = parseMarkdown(text);
+    const model = structuredClone(complete);
+    model.purposes = model.purposes.map((p) => ({ ...p, legal_basis: undefined }));
+    model.retention = [];
+    const found = runChecks({ doc: d, model }, { profiles: ['gdpr'], asOf: AS_OF, strict: true });
+    const line = (id: string) => found.find((x) => x.ruleId === id)?.start?.line;
+    expect(line('gdpr/legal-basis')).toBe(7);
+    expect(line('gdpr/retention')).toBe(7);
+    model.purposes = [];
+    const none = runChecks({ doc: parseMarkdown(text.replace('**How we use your information**', 'Then.')), model }, { profiles: ['gdpr'], asOf: AS_OF, strict: true });
+    expect(none.find((x) => x.ruleId === 'gdpr/purposes')?.start?.line).toBe(3);
+  });
+
+  test('ccpa/request-methods counts channels, not cookie settings, and "contact us" once', () => {
+    const model = structuredClone(complete);
+    for (const r of model.rights) r.via = ['browser_settings', 'do_not_use', 'contact_us'];
+    model.controller.contact = { email: 'privacy@acme.example' };
+    expect(check(model).filter((d) => d.ruleId === 'ccpa/request-methods')).toHaveLength(1);
+    model.controller.contact = { email: 'privacy@acme.example', phone: '+1 800 000 0000' };
+    expect(check(model).filter((d) => d.ruleId === 'ccpa/request-methods')).toEqual([]);
+  });
+
   test('profile rules run only for their profile; structural rules always', () => {
     const model = structuredClone(complete);
     model.retention = [];

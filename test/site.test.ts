@@ -208,3 +208,26 @@ describe('JSON-LD', () => {
     expect(unknown).toEqual([]);
   });
 });
+
+describe('changes from the diff engine', () => {
+  test("the engine's summary, classes, required bump and HTML reach versions.json, banners, feed and changes page", async () => {
+    const { engineDiffer } = await import('../src/node/differ.js');
+    const calls: string[] = [];
+    const differ = engineDiffer({
+      diffPolicies: (a, b) => {
+        calls.push(`${a.label}->${b.label}`);
+        return { from: a.label, to: b.label, changes: [], sections: [], counts: { material: 1, minor: 2, editorial: 0, needs_review: 0 }, required_bump: 'major' };
+      },
+      renderDiffHtml: () => '<section class="engine">ENGINE DIFF</section>',
+      summarizeDiff: () => '1 material change: new recipient type.',
+    });
+    const files = buildSite([acme], { schemaText, differ });
+    expect(calls).toEqual(['1.0.0->1.1.0']);
+    const v = JSON.parse(files.get('acme/versions.json')!) as VersionsFile;
+    expect(v.versions[1]!.changes).toEqual({ from: '1.0.0', summary: '1 material change: new recipient type.', required_bump: 'major', counts: { material: 1, minor: 2, editorial: 0, needs_review: 0 }, url: '1.1.0/changes.html' });
+    expect(files.get('acme/1.1.0/changes.html')).toMatch(/<span class="class material">material: 1<\/span> <span class="class minor">minor: 2<\/span>[\s\S]*ENGINE DIFF/);
+    expect(files.get('acme/1.1.0/changes.html')).toContain('Required version bump: major.');
+    expect(files.get('acme/1.1.0/index.html')).toContain('What changed since 1.0.0</a>: 1 material change: new recipient type.');
+    expect(files.get('acme/feed.xml')).toContain('<summary>Changes since 1.0.0: 1 material change: new recipient type.</summary>');
+  });
+});

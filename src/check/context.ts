@@ -3,7 +3,7 @@
 import type { ParsedDocument } from '../parse/markdown.js';
 import type { Evidence, ItemBase, PolicyModel } from '../model/types.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
-import { toString } from 'mdast-util-to-string';
+import { buildStructure } from '../parse/structure.js';
 import type { Place } from './types.js';
 
 export interface HeadingInfo {
@@ -19,7 +19,7 @@ export const SECTIONS = {
   use: /\b(use|usage|purpose|process)/i,
   share: /\b(shar|disclos|third[- ]part|recipient|transfer of information)/i,
   rights: /\b(right|choice|access|opt[- ]?out|control|correct|updat(e|ing) your)/i,
-  retention: /\b(retain|retention|keep|how long|storage|store)/i,
+  retention: /\b(retain|retention|keep|how long|data storage|storage of)|\bstor(e|ing) (your|the|data|information|personal)/i,
   transfer: /\b(transfer|international|abroad|outside|cross[- ]border)/i,
   contact: /\b(contact|who we are|about us|controller|data protection officer)/i,
   security: /\bsecur/i,
@@ -34,7 +34,7 @@ export interface CheckContext {
   /** YYYY-MM-DD */
   asOf: string;
   headings: HeadingInfo[];
-  /** The first heading of the policy (past front matter and an archive header), else line 1. */
+  /** The policy's first privacy heading, else its first heading (past front matter and an archive header), else line 1. */
   start: Place;
   /** The first heading matching any of the sections, in order of preference; else the start. */
   sectionOr(...names: SectionName[]): Place;
@@ -45,15 +45,9 @@ export interface CheckContext {
 }
 
 export function createContext(doc: ParsedDocument, model: PolicyModel, asOf: string): CheckContext {
-  const headings: HeadingInfo[] = [];
-  const visit = (nodes: ParsedDocument['tree']['children']) => {
-    for (const node of nodes) {
-      if (node.type === 'heading' && node.position)
-        headings.push({ line: node.position.start.line, column: node.position.start.column, endColumn: node.position.end.column, text: toString(node) });
-    }
-  };
-  visit(doc.tree.children);
-  const first = headings[0];
+  const headings = headingsOf(doc);
+  // The policy starts at its privacy heading where a page title or site menu comes first.
+  const first = headings.find((h) => /\b(privacy|data protection|personal (information|data))\b/i.test(h.text)) ?? headings[0];
   const start: Place = first
     ? { start: { line: first.line, column: first.column }, end: { line: first.line, column: first.endColumn } }
     : { start: { line: doc.frontMatter ? doc.text.slice(0, doc.frontMatter.end).split('\n').length + 1 : 1, column: 1 } };
@@ -97,4 +91,21 @@ export function positive<T extends { polarity?: string }>(items: readonly T[]): 
 /** True when an item list holds the id or a child of it (contact.email.work counts as contact.email). */
 export function hasId(items: readonly { id: string; polarity?: string }[], id: string, onlyPositive = true): boolean {
   return (onlyPositive ? positive(items) : items).some((i) => i.id === id || i.id.startsWith(id + '.'));
+}
+
+/**
+ * Headings, and the lines real policies use as headings (bold lines, numbered lines, `####`
+ * paragraphs: src/parse/structure.ts), with the archive header and tables of contents left out.
+ */
+export function headingsOf(doc: ParsedDocument): HeadingInfo[] {
+  const out: HeadingInfo[] = [];
+  for (const b of buildStructure(doc).blocks) {
+    if (b.kind !== 'heading' || b.toc || b.quoted) continue;
+    const start = doc.lines.pointOf(b.start);
+    const lineEnd = doc.lines.starts[start.line] !== undefined ? doc.lines.starts[start.line]! - 1 : doc.text.length;
+    const text = doc.text.slice(b.start, b.end).replace(/[*_#`]/g, '').replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    out.push({ line: start.line, column: 1, endColumn: lineEnd - doc.lines.starts[start.line - 1]! + 1, text });
+  }
+  return out;
 }

@@ -2,11 +2,12 @@
 // Runs the structural rules and the jurisdiction profiles; findings keep their severities, so
 // errors fail (exit 1). Prints which as-of date and which profiles it used, and where from.
 import { existsSync } from 'node:fs';
-import { join, basename } from 'node:path';
+import { join, basename, dirname, resolve } from 'node:path';
+import { statSync } from 'node:fs';
 import type { Io, CommonOptions } from '../io.js';
 import { readTextFile } from '../io/read.js';
 import { InputError, UsageError } from '../errors.js';
-import { discoverPolicies } from '../node/discover.js';
+import { discoverPolicies, idForFile, type PolicyLocation } from '../node/discover.js';
 import { loadConfig } from '../node/config.js';
 import { extractPolicy, reportsOf } from '../pipeline.js';
 import { runChecks, chooseProfiles, resolveAsOf, isIsoDate, unknownProfiles, PROFILES, RULES } from '../check/index.js';
@@ -53,7 +54,7 @@ export default async function checkCommand(io: Io, inputs: string[], options: Ch
       : `Checking as of ${asOf.date} (from ${asOf.from})\n`,
   );
 
-  const policies = await discoverPolicies(inputs, io.cwd);
+  const policies = await findPolicies(inputs, io.cwd);
   const reports: FileReport[] = [...configReports];
   for (const loc of policies) {
     const shown = displayPath(io, loc.file);
@@ -66,7 +67,7 @@ export default async function checkCommand(io: Io, inputs: string[], options: Ch
       continue;
     }
     const yamlPath = join(loc.dir, 'policy.yaml');
-    const reviewed = basename(loc.file) === 'policy.md' && existsSync(yamlPath) ? { path: displayPath(io, yamlPath), text: await readTextFile(yamlPath) } : undefined;
+    const reviewed = basename(loc.file) === 'policy.md' && dirname(loc.file) === loc.dir && existsSync(yamlPath) ? { path: displayPath(io, yamlPath), text: await readTextFile(yamlPath) } : undefined;
     const result = extractPolicy({ id: loc.id, path: shown, text, ...(reviewed ? { reviewed } : {}) });
     const choice = chooseProfiles(cliProfiles, result.model.policy.jurisdictions ?? [], config.config.profiles);
     io.stderr(
@@ -83,4 +84,22 @@ export default async function checkCommand(io: Io, inputs: string[], options: Ch
 /** A rule id, "group/*" or "group" that the check rules know. */
 function isRuleSelector(key: string): boolean {
   return RULES.some((r) => r.id === key || r.id.split('/')[0] === key || `${r.id.split('/')[0]}/*` === key);
+}
+
+/** Folders as compile finds them; a file is checked whatever its name (like extract and validate). */
+async function findPolicies(inputs: string[], cwd: string): Promise<PolicyLocation[]> {
+  if (!inputs.length) return discoverPolicies([], cwd);
+  const out: PolicyLocation[] = [];
+  for (const arg of inputs) {
+    const path = resolve(cwd, arg);
+    let isFile = false;
+    try {
+      isFile = statSync(path).isFile();
+    } catch {
+      /* discoverPolicies reports it */
+    }
+    if (isFile) out.push({ id: idForFile(path), file: path, dir: dirname(path) });
+    else out.push(...(await discoverPolicies([arg], cwd)));
+  }
+  return out.filter((p, i) => out.findIndex((q) => q.file === p.file) === i);
 }

@@ -1,6 +1,6 @@
 // policyc compile [policy-or-folder...] [--out dist] [--strict] [--watch]
-import { resolve } from 'node:path';
-import { watch, type FSWatcher } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import type { Io, CommonOptions } from '../io.js';
 import { compile, type CompileResult } from '../node/compile.js';
 import { printReport, displayPath } from './report.js';
@@ -10,6 +10,8 @@ export interface CompileCommandOptions extends CommonOptions {
   out?: string;
   strict?: boolean;
   watch?: boolean;
+  /** false with --no-drafts: publish releases only. */
+  drafts?: boolean;
 }
 
 export default async function compileCommand(io: Io, inputs: string[], options: CompileCommandOptions): Promise<number> {
@@ -27,11 +29,11 @@ export default async function compileCommand(io: Io, inputs: string[], options: 
 }
 
 async function compileOnce(io: Io, inputs: string[], options: CompileCommandOptions): Promise<{ code: number; result: CompileResult }> {
-  const outDir = resolve(io.cwd, options.out ?? 'dist');
-  const result = await compile({ cwd: io.cwd, inputs, outDir, strict: options.strict, display: (p) => displayPath(io, p), env: io.env });
+  const outDir = options.out === undefined ? undefined : resolve(io.cwd, options.out);
+  const result = await compile({ cwd: io.cwd, inputs, outDir, strict: options.strict, drafts: options.drafts, display: (p) => displayPath(io, p), env: io.env });
   const { errors, warnings } = await printReport(io, result.reports, options);
   const n = result.policies.length;
-  const shown = displayPath(io, outDir);
+  const shown = displayPath(io, result.outDir);
   if (!result.written) {
     io.stderr(`Not published: ${errors} error${errors === 1 ? '' : 's'}${options.strict && warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'} (--strict)` : ''}. ${shown}/ is unchanged.\n`);
     return { code: 1, result };
@@ -50,22 +52,24 @@ export async function watchCompile(io: Io, inputs: string[], options: CompileCom
   let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  const outDir = resolve(io.cwd, options.out ?? 'dist');
 
   const closeWatchers = () => {
     for (const w of watchers) w.close();
     watchers = [];
   };
-  const arm = (paths: string[]) => {
-    const key = paths.join('\n');
-    if (key === watched.join('\n') && watchers.length) return;
+  type Target = { path: string; recursive: boolean };
+  let outDir = resolve(io.cwd, options.out ?? 'dist');
+  const arm = (targets: Target[]) => {
+    const key = targets.map((t) => `${t.path}:${t.recursive}`).sort();
+    if (key.join('\n') === watched.join('\n') && watchers.length) return;
     closeWatchers();
-    watched = paths;
-    for (const path of paths) {
+    watched = key;
+    for (const { path, recursive } of targets) {
       try {
-        const w = watch(path, { recursive: !path.endsWith('.yaml') }, (_event, name) => {
-          // Our own output, editor swap files and temporaries do not trigger a compile.
+        const w = watch(path, { recursive }, (_event, name) => {
+          // Our own output, editor swap files and temporaries (dot-files, #x#, x~) do not trigger a compile.
           if (name && /(^|[/\\])(\.|#)|~$|\.swp$/.test(String(name))) return;
+          if (name && resolve(path, String(name)).startsWith(outDir)) return;
           schedule();
         });
         w.on('error', () => undefined);
@@ -79,11 +83,21 @@ export async function watchCompile(io: Io, inputs: string[], options: CompileCom
     try {
       const { code: c, result } = await compileOnce(io, inputs, options);
       code = c;
+      outDir = result.outDir;
       const dirs = [...new Set(result.policies.map((p) => p.dir))].filter((d) => !d.startsWith(outDir));
-      arm([...dirs, ...(result.configPath ? [result.configPath] : [])].sort());
+      // Each policy folder (releases included), the folders holding them (a new policy), the config.
+      const parents = [...new Set(dirs.map((d) => dirname(d)))].filter((d) => !dirs.includes(d));
+      arm([
+        ...dirs.map((path) => ({ path, recursive: true })),
+        ...parents.map((path) => ({ path, recursive: false })),
+        ...(result.configPath ? [{ path: result.configPath, recursive: false }] : []),
+      ]);
     } catch (error) {
       code = 2;
       io.stderr(`policyc: ${error instanceof InputError ? error.message : (error as Error).stack}\n`);
+      // Nothing compiled (say, no policies yet): watch what was asked for, or the working folder.
+      const roots = (inputs.length ? inputs : ['policies']).map((i) => resolve(io.cwd, i)).filter((p) => existsSync(p));
+      if (!watchers.length) arm((roots.length ? roots : [io.cwd]).map((path) => ({ path, recursive: path !== io.cwd })));
     }
     if (!signal.aborted) io.stderr('Watching for changes (Ctrl+C to stop)...\n');
   };

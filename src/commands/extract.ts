@@ -39,7 +39,10 @@ export default async function extractCommand(io: Io, file: string, options: Extr
   }
   const id = idForFile(path);
   const dir = dirname(path);
-  if (options.update) return updateReviewed(io, { id, path: shown, text }, options.output ? resolve(io.cwd, options.output) : join(dir, 'policy.yaml'), options);
+  if (options.update) {
+    const target = options.output ? resolve(io.cwd, options.output) : basename(path) === 'policy.md' ? join(dir, 'policy.yaml') : path.replace(/\.(md|markdown)$/i, '.yaml');
+    return updateReviewed(io, { id, path: shown, text }, target, options);
+  }
   // With a reviewed policy.yaml beside policy.md, report drift too; the result is still the prose's own model.
   const yamlPath = join(dir, 'policy.yaml');
   const out = options.output ? resolve(io.cwd, options.output) : undefined;

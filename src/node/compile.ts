@@ -2,7 +2,8 @@
 // draft, check that no published release was changed, run the pure pipeline and renderers, and
 // write the site atomically (a failed compile leaves the previous output as it was).
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { discoverPolicies, type PolicyLocation } from './discover.js';
@@ -10,7 +11,8 @@ import { listReleases, sha256, compareVersions, type Release } from './releases.
 import { loadConfig, type Config } from './config.js';
 import { readTextFile } from '../io/read.js';
 import { InputError } from '../errors.js';
-import { extractPolicy } from '../pipeline.js';
+import { extractPolicy, reportsOf } from '../pipeline.js';
+import { runChecks, chooseProfiles, resolveAsOf } from '../check/index.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
 import { buildSite, type PolicyBuild, type VersionBuild } from '../render/site.js';
@@ -21,12 +23,14 @@ import { schemaPath, checkModel } from '../validate/schema.js';
 import type { FileReport } from '../report/index.js';
 import type { PolicyModel } from '../model/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { siteDiffer } from './differ.js';
+import { loadSiteDiffer } from './differ.js';
 
 export interface CompileOptions {
   cwd: string;
+  /** Policy files or folders; default: `policies` from the config (relative to it), else ./policies. */
   inputs: string[];
-  outDir: string;
+  /** Output folder; default: `out` from the config (relative to it), else ./dist. */
+  outDir?: string;
   /** Fail on warnings too. */
   strict?: boolean;
   /** Map an absolute path to the path shown in messages. */
@@ -37,6 +41,8 @@ export interface CompileOptions {
   config?: Config;
   /** The differ for changes pages, feeds and banners (default: the diff engine). */
   differ?: Differ;
+  /** Render unreleased drafts (default true); CI publishing a public site passes false. Drafts are checked either way. */
+  drafts?: boolean;
 }
 
 export interface CompileResult {
@@ -47,6 +53,8 @@ export interface CompileResult {
   files: Map<string, string>;
   /** The config file read, if any (watch mode watches it too). */
   configPath: string | null;
+  /** The output folder (absolute). */
+  outDir: string;
 }
 
 export async function compile(options: CompileOptions): Promise<CompileResult> {
@@ -60,10 +68,13 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     configPath = loaded.path;
     if (loaded.diagnostics.length) reports.push({ path: display(loaded.path ?? 'policyc.config.yaml'), diagnostics: loaded.diagnostics.map(({ file: _f, ...d }) => d) });
   }
-  const policies = await discoverPolicies(options.inputs, options.cwd);
+  const configDir = configPath ? dirname(configPath) : options.cwd;
+  const inputs = options.inputs.length || !config.policies ? options.inputs : [resolve(configDir, config.policies)];
+  const outDir = resolve(options.cwd, options.outDir ?? (config.out ? resolve(configDir, config.out) : 'dist'));
+  const policies = await discoverPolicies(inputs, options.cwd);
   const builds: PolicyBuild[] = [];
   for (const loc of policies) {
-    const build = await buildPolicy(loc, display, reports);
+    const build = await buildPolicy(loc, display, reports, { drafts: options.drafts ?? true, config, asOf: resolveAsOf(undefined, options.env ?? {}).date });
     if (build) builds.push(build);
   }
   const failed = reports.some((r) => hasErrors(r.diagnostics) || (options.strict && r.diagnostics.some((d) => d.severity === 'warning')));
@@ -74,11 +85,11 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
         schemaText,
         baseUrl: config.site?.base_url,
         siteName: config.site?.name,
-        differ: options.differ ?? siteDiffer,
+        differ: options.differ ?? (await loadSiteDiffer()),
         fallbackDate: epochDate(options.env?.SOURCE_DATE_EPOCH),
       });
-  if (!failed) await writeTreeAtomic(options.outDir, files);
-  return { policies, reports, written: !failed, files, configPath };
+  if (!failed) await writeTreeAtomic(outDir, files);
+  return { policies, reports, written: !failed, files, configPath, outDir };
 }
 
 /** SOURCE_DATE_EPOCH (seconds) as an ISO date-time, for outputs that need a date and have none. */
@@ -87,7 +98,14 @@ export function epochDate(value: string | undefined): string | undefined {
   return new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z');
 }
 
-async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, reports: FileReport[]): Promise<PolicyBuild | null> {
+interface PolicyContext {
+  drafts: boolean;
+  config: Config;
+  /** The date check rules judge against (diagnostics only; never written into an output). */
+  asOf: string;
+}
+
+async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, reports: FileReport[], ctx: PolicyContext): Promise<PolicyBuild | null> {
   const shown = display(loc.file);
   const versions: VersionBuild[] = [];
   let releases: Release[] = [];
@@ -113,9 +131,16 @@ async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, 
     reports.push({ path: shown, diagnostics: [fromInputError(error)] });
     return null;
   }
-  const result = extractPolicy({ id: loc.id, path: shown, text });
-  const diagnostics = result.diagnostics;
-  reports.push({ path: shown, diagnostics });
+  // The reviewed model beside the draft (the review loop), as `policyc check` reads it.
+  const yamlPath = join(loc.dir, 'policy.yaml');
+  const reviewed = basename(loc.file) === 'policy.md' && existsSync(yamlPath) ? { path: display(yamlPath), text: await readTextFile(yamlPath) } : undefined;
+  const result = extractPolicy({ id: loc.id, path: shown, text, ...(reviewed ? { reviewed } : {}) });
+  // Check findings are reported as warnings (only `check` and `compile --strict` fail on them).
+  const choice = chooseProfiles(undefined, result.model.policy.jurisdictions ?? [], ctx.config.profiles);
+  const findings = runChecks(result, { profiles: choice.profiles, asOf: ctx.asOf, severities: ctx.config.rules, strict: false });
+  const fileReports = reportsOf(shown, [...result.diagnostics, ...findings]);
+  reports.push(...fileReports);
+  const diagnostics = fileReports[0]!.diagnostics;
   if (!releasesOk) return null;
 
   const hash = sha256(text);
@@ -146,6 +171,7 @@ async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, 
     });
     return null;
   }
+  if (!ctx.drafts) return versions.length ? { id: loc.id, versions } : null;
   versions.push({
     version,
     model: result.model,

@@ -1,6 +1,6 @@
 // Atomic publishing: the whole output tree is written to a temporary sibling folder, then swapped
 // in with renames, so a failed or interrupted compile leaves the previous dist/ as it was.
-import { mkdir, rename, rm, writeFile, mkdtemp, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile, mkdtemp, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -13,17 +13,29 @@ export function assertInside(relative: string): void {
     throw new InputError(`Refusing to write outside the output folder: ${relative}`, relative, 'output/path');
 }
 
+/**
+ * A file the writer puts in every output folder it publishes. An existing folder is replaced only
+ * when it carries this marker (or is empty, or looks like an earlier policyc site), so that a
+ * mistyped `--out .` or `--out policies` can never swap away the user's own files.
+ */
+export const OUTPUT_MARKER = '.policyc-output';
+const MARKER_TEXT = 'This folder is written by policyc compile and replaced as a whole on every compile.\n';
+
 export async function writeTreeAtomic(outDir: string, files: OutputTree): Promise<void> {
   const target = resolve(outDir);
   const parent = dirname(target);
+  const base = basename(target);
   try {
     await mkdir(parent, { recursive: true });
   } catch (error) {
     throw new InputError(`Cannot create ${parent}: ${(error as NodeJS.ErrnoException).code}`, parent, 'output/unwritable');
   }
+  await recoverInterrupted(parent, base);
+  await assertReplaceable(target);
   let temp: string;
   try {
-    temp = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
+    // The pid in the name tells a later compile whether the folder's owner is still running.
+    temp = await mkdtemp(join(parent, `.${base}.tmp-${process.pid}-`));
   } catch (error) {
     throw new InputError(`Cannot write to ${parent}: ${(error as NodeJS.ErrnoException).code}`, parent, 'output/unwritable');
   }
@@ -35,10 +47,67 @@ export async function writeTreeAtomic(outDir: string, files: OutputTree): Promis
       await mkdir(dirname(full), { recursive: true });
       await writeFile(full, files.get(path)!);
     }
+    if (!files.has(OUTPUT_MARKER)) await writeFile(join(temp, OUTPUT_MARKER), MARKER_TEXT);
     await swapIn(temp, target);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
-    throw error;
+    if (error instanceof InputError) throw error;
+    throw wrap(error, target);
+  }
+}
+
+/** Refuse to replace a folder that policyc did not write. */
+async function assertReplaceable(target: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(target);
+  } catch {
+    return; // nothing there yet
+  }
+  if (!info.isDirectory()) throw new InputError(`Cannot write ${target}: it is a file, not a folder`, target, 'output/unwritable');
+  const names = await readdir(target).catch(() => [] as string[]);
+  if (names.length === 0 || names.includes(OUTPUT_MARKER)) return;
+  // A site written before the marker existed.
+  if (names.includes('index.html') && (await exists(join(target, 'schemas', 'policy.schema.json')))) return;
+  throw new InputError(
+    `Refusing to replace ${target}: it exists and was not written by policyc (it has no ${OUTPUT_MARKER}). Choose a new or empty output folder, or remove this one first.`,
+    target,
+    'output/not-ours',
+  );
+}
+
+/**
+ * Clean up after compiles that were killed: their temporary folders (`.<out>.tmp-<pid>-*`) are
+ * removed, and if one was killed between its two renames (the output moved aside, the new one
+ * not yet in place), the previous output is put back. Folders of compiles still running are kept.
+ */
+export async function recoverInterrupted(parent: string, base: string): Promise<void> {
+  const prefix = `.${base}.tmp-`;
+  let names: string[];
+  try {
+    names = (await readdir(parent)).filter((n) => n.startsWith(prefix)).sort();
+  } catch {
+    return;
+  }
+  const target = join(parent, base);
+  for (const name of names) {
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue;
+    const full = join(parent, name);
+    if (name.endsWith('.old') && !(await exists(target))) {
+      await rename(full, target).catch(() => undefined);
+      continue;
+    }
+    await rm(full, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

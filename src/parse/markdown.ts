@@ -5,6 +5,8 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { LineIndex, normalizeSource } from './source.js';
+import { limitNesting } from './guard.js';
+import type { Diagnostic } from '../diagnostics.js';
 import remarkPins from '../pins/syntax.js';
 import { parseChunked } from './chunked.js';
 
@@ -27,6 +29,8 @@ export interface ParsedDocument {
   lines: LineIndex;
   tree: Root;
   frontMatter: FrontMatter | null;
+  /** Problems found while parsing (e.g. nesting too deep to keep: parse/too-deep). */
+  diagnostics?: Diagnostic[];
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkPins);
@@ -41,7 +45,9 @@ export function parseTree(source: string): Root {
 
 export function parseMarkdown(text: string, path = 'policy.md'): ParsedDocument {
   const source = normalizeSource(text);
-  const tree = source.length > CHUNKED_PARSE_ABOVE ? parseChunked(source, parseTree) : parseTree(source);
+  // Pathological nesting is capped first (same length, so offsets into `source` stay valid).
+  const guarded = limitNesting(source);
+  const tree = guarded.text.length > CHUNKED_PARSE_ABOVE ? parseChunked(guarded.text, parseTree) : parseTree(guarded.text);
   const first = tree.children[0];
   let frontMatter: FrontMatter | null = null;
   if (first && first.type === 'yaml' && first.position) {
@@ -53,5 +59,5 @@ export function parseMarkdown(text: string, path = 'policy.md'): ParsedDocument 
       end: first.position.end.offset ?? 0,
     };
   }
-  return { path, text: source, lines: new LineIndex(source), tree, frontMatter };
+  return { path, text: source, lines: new LineIndex(source), tree, frontMatter, diagnostics: guarded.diagnostics };
 }

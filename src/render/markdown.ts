@@ -20,6 +20,11 @@ const printer = unified()
     listItemIndent: 'one',
     incrementListMarker: true,
     resourceLink: true,
+    handlers: {
+      // A rule printed as `---` on the first line would read back as a front matter fence
+      // (found by test/property.test.ts): print that one as `***`.
+      thematicBreak: (_node, parent) => (parent?.type === 'root' && parent.children[0]?.type === 'thematicBreak' && parent.children[0] === _node ? '***' : '---'),
+    },
   });
 
 export function renderMarkdown(tree: Root): string {

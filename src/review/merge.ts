@@ -69,7 +69,7 @@ export function mergeReviewed(reviewedText: string, fresh: PolicyModel): MergeOu
       }
       continue;
     }
-    mergeSeq(text, facet, pair.value, freshItems, edits, summary);
+    mergeSeq(text, facet, pair.value, freshItems, edits, summary, text.indexOf(':', (pair.key as Node).range![1]) + 1);
   }
 
   edits.sort((a, b) => b.start - a.start);
@@ -79,7 +79,7 @@ export function mergeReviewed(reviewedText: string, fresh: PolicyModel): MergeOu
   return { text: out, summary };
 }
 
-function mergeSeq(text: string, facet: ItemFacet, seq: YAMLSeq, freshItems: Record<string, unknown>[], edits: Edit[], summary: MergeSummary): void {
+function mergeSeq(text: string, facet: ItemFacet, seq: YAMLSeq, freshItems: Record<string, unknown>[], edits: Edit[], summary: MergeSummary, afterColon: number): void {
   const freshByKey = new Map(freshItems.map((i) => [itemKey(i as never), i]));
   const seen = new Set<string>();
   const items = seq.items as Node[];
@@ -108,7 +108,12 @@ function mergeSeq(text: string, facet: ItemFacet, seq: YAMLSeq, freshItems: Reco
     }
   }
   const added = freshItems.filter((i) => !seen.has(itemKey(i as never)));
-  if (!added.length) return;
+  if (!added.length) {
+    // Every item of a block list removed: the key must still hold a list.
+    const left = items.filter((node, n) => isHumanItem(toJs(node)) || freshByKey.has(keyOf(node, n))).length;
+    if (!flow && items.length && !left) edits.push({ start: afterColon, end: afterColon, text: ' []' });
+    return;
+  }
   for (const i of added) summary.added.push(`${facet}:${itemKey(i as never)}`);
   if (flow) {
     const r = seq.range!;

@@ -104,9 +104,11 @@ export const requestMethods: Rule = {
   cite: 'Cal. Civ. Code §1798.130(a)(1), §1798.130(a)(5)(A)',
   description: 'The policy says how to submit requests (two or more methods, e.g. a toll-free number and a web form).',
   check(ctx) {
+    // Channels a consumer can send a request through: browser settings or "do not use" are not.
     const via = new Set(ctx.model.rights.flatMap((r) => r.via ?? []));
     const c = ctx.model.controller.contact ?? {};
-    const methods = [...via].length + (c.email ? 1 : 0) + (c.phone ? 1 : 0) + (c.postal_address ? 1 : 0);
+    const direct = (c.email ? 1 : 0) + (c.phone ? 1 : 0) + (c.postal_address ? 1 : 0);
+    const methods = direct + (via.has('account_settings') ? 1 : 0) + (via.has('opt_out_link') ? 1 : 0) + (direct === 0 && via.has('contact_us') ? 1 : 0);
     if (methods >= 2) return [];
     return missing(ctx, `The policy gives ${methods === 0 ? 'no method' : 'only one method'} for submitting consumer requests; it must give two or more (e.g. a toll-free number and a web form)`, 'california', 'rights', 'contact');
   },
