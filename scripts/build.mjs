@@ -60,7 +60,7 @@ const inlineVersion = {
   },
 };
 await esbuild.build({
-  entryPoints: { cli: join(root, 'lib/cli.js') },
+  entryPoints: { cli: join(root, 'lib/cli.js'), 'extract-worker': join(root, 'lib/node/extract-worker.js') },
   outdir,
   bundle: true,
   splitting: true,
