@@ -60,13 +60,14 @@ function timeProcess(label, cmd, cmdArgs, { n = runs, env = {}, cwd = root, node
     times.push(ms);
   }
   let maxRssMB = null;
+  let cpuMs = null;
   if (nodeHook) {
     const out = join(work, 'rss.txt');
     rmSync(out, { force: true });
     spawnSync(cmd, cmdArgs, { cwd, env: { ...process.env, ...env, BENCH_RSS_FILE: out, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${rssHook}` }, stdio: 'ignore' });
-    if (existsSync(out)) maxRssMB = Number(readFileSync(out, 'utf8'));
+    if (existsSync(out)) ({ maxRssMB, cpuMs } = JSON.parse(readFileSync(out, 'utf8')));
   }
-  return { ms: median(times), times, maxRssMB };
+  return { ms: median(times), times, maxRssMB, cpuMs };
 }
 
 /** An in-process measurement in its own process (scripts/bench/inproc.mjs). */
@@ -81,7 +82,7 @@ function inproc(mode, files, reps, env = {}) {
 }
 
 function row(group, name, r, extra = {}) {
-  const entry = { group, name, ms: r.ms ?? null, times: r.times, maxRssMB: r.maxRssMB ?? null, ...extra };
+  const entry = { group, name, ms: r.ms ?? null, times: r.times, cpuMs: r.cpuMs ?? null, maxRssMB: r.maxRssMB ?? null, ...extra };
   if (r.docs && r.ms) {
     entry.docsPerS = r.docs / (r.ms / 1000);
     entry.mbPerS = r.bytes / 2 ** 20 / (r.ms / 1000);
@@ -170,14 +171,14 @@ function fmtSize(n) {
   return n >= 1e6 ? `${n / 1e6} MB` : `${n / 1e3} KB`;
 }
 const f1 = (x, d = 1) => (x == null ? '' : x.toFixed(d));
-const header = ['group', 'what', 'median ms', 'docs/s', 'MB/s', 'x floor', 'peak MB'];
+const header = ['group', 'what', 'median ms', 'CPU ms', 'docs/s', 'MB/s', 'x floor', 'peak MB'];
 const table = [header];
 for (const r of rows) {
-  if (r.skipped) table.push([r.group, r.name, r.skipped, '', '', '', '']);
-  else table.push([r.group, r.name, f1(r.ms, r.ms < 100 ? 1 : 0), f1(r.docsPerS), f1(r.mbPerS, 2), r.ratioToFloor ? f1(r.ratioToFloor, 2) + 'x' : '', f1(r.maxRssMB, 0)]);
+  if (r.skipped) table.push([r.group, r.name, r.skipped, '', '', '', '', '']);
+  else table.push([r.group, r.name, f1(r.ms, r.ms < 100 ? 1 : 0), f1(r.cpuMs, 0), f1(r.docsPerS), f1(r.mbPerS, 2), r.ratioToFloor ? f1(r.ratioToFloor, 2) + 'x' : '', f1(r.maxRssMB, 0)]);
 }
 const widths = header.map((_, i) => Math.max(...table.map((t) => String(t[i]).length)));
-const line = (t) => '| ' + t.map((c, i) => (i >= 2 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join(' | ') + ' |';
+const line = (t) => '| ' + t.map((c, i) => (i >= 2 && !(t[0] !== 'group' && t.length && rows.find((r) => r.name === t[1])?.skipped) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join(' | ') + ' |';
 console.log(line(table[0]));
 console.log('|' + widths.map((w, i) => (i >= 2 ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|') + '|');
 for (const t of table.slice(1)) console.log(line(t));

@@ -70,9 +70,11 @@ if (mode === 'policyc') {
 }
 
 const times = [];
+const cpu0 = process.cpuUsage();
 for (let i = 0; i < reps; i++) {
   const t0 = performance.now();
   run();
   times.push(performance.now() - t0);
 }
-console.log(JSON.stringify({ times, docs, bytes, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+const cpu = process.cpuUsage(cpu0);
+console.log(JSON.stringify({ times, docs, bytes, cpuMs: (cpu.user + cpu.system) / 1000 / reps, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
