@@ -72,6 +72,39 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
     )
     .action(action((inputs: string[], opts: object) => import('./commands/compile.js').then((m) => m.default(io, inputs, opts))));
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+  program
+    .command('diff')
+    .description('What changed between two versions, in substance (classified, with the semver bump it requires) and in words')
+    .argument('<a>', 'old version: policy.md, policy.yaml/json, a release (acme@1.0.0) or the draft (acme@draft)')
+    .argument('[b]', 'new version (omit with --base)')
+    .option('--base <rev>', 'compare the working copy of <a> with its version at a git revision (read with git show)')
+    .addOption(new Option('--format <format>', 'result format').choices(['text', 'md', 'html', 'json']).default('text'))
+    .addOption(new Option('--layout <layout>', 'HTML redline layout').choices(['inline', 'side-by-side']).default('inline'))
+    .addOption(new Option('--fail-on <class>', 'exit 1 when a change of this class (or a graver one) exists; needs-review counts as material').choices(['material', 'minor', 'any']))
+    .option('--override <key=class:reason>', 'reclassify a change, with the reason (repeatable)', collect)
+    .addOption(reporter())
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ policyc diff kaspersky-uk@1.0.0 kaspersky-uk@2.0.0\n  $ policyc diff policies/acme/policy.md --base main --format md > comment.md\n  $ policyc diff old.md new.md --fail-on material        # CI gate: exit 1 on a material change\n\nClasses: material (needs notice or consent), needs review (a changed practice sentence the\nmodels cannot explain), minor (a new disclosure, no new use), editorial (wording only).\nRequired bump: material or needs review -> major, minor -> minor, editorial -> patch.',
+    )
+    .action(action((a: string, b: string | undefined, opts: object) => import('./commands/diff.js').then((m) => m.default(io, b === undefined ? [a] : [a, b], opts))));
+
+  program
+    .command('release')
+    .description('Freeze the draft policies/<id>/policy.md as an immutable release')
+    .argument('<id>', 'the policy id (its folder under policies/)')
+    .argument('[version]', 'X.Y.Z (default: the draft\'s front-matter version)')
+    .addOption(new Option('--bump <part>', 'the next version from the latest release').choices(['major', 'minor', 'patch']))
+    .option('--force', 'allow a smaller bump than the changes require (needs --reason; recorded)')
+    .option('--reason <text>', 'why --force is right')
+    .option('--override <key=class:reason>', 'reclassify a change, with the reason, recorded in the release (repeatable)', collect)
+    .option('--policies <dir>', 'folder holding the policies', 'policies')
+    .addOption(reporter())
+    .addHelpText('after', '\nExamples:\n  $ policyc release kaspersky-uk --bump major\n  $ policyc release acme 1.1.0\n  $ policyc release acme --bump patch --force --reason "typo fix the extractor misreads"')
+    .action(action((id: string, version: string | undefined, opts: object) => import('./commands/release.js').then((m) => m.default(io, id, version, opts))));
+
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
