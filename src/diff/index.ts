@@ -4,7 +4,8 @@ import type { Root } from 'mdast';
 import type { Evidence, PolicyModel } from '../model/types.js';
 import { ITEM_FACETS } from '../model/types.js';
 import { diffModels } from './model.js';
-import { alignSections, sectionsOf, type AlignedSection } from './sections.js';
+import { alignSections, sectionsOf, sectionsOfDocument, type AlignedSection } from './sections.js';
+import type { ParsedDocument } from '../parse/markdown.js';
 import { normalizeText } from './normalize.js';
 import type { Bump, Change, ChangeClass, PolicyDiff } from './types.js';
 
@@ -36,13 +37,18 @@ const PRACTICE =
 
 export function diffPolicies(a: DiffSide, b: DiffSide, options: DiffOptions = {}): PolicyDiff {
   const changes = diffModels(a.model, b.model);
-  const aligned = a.doc && b.doc ? alignSections(sectionsOf(a.doc.tree), sectionsOf(b.doc.tree)) : [];
+  const aligned = a.doc && b.doc ? alignSections(sectionsFor(a.doc), sectionsFor(b.doc)) : [];
   changes.push(...textChanges(aligned, a, b));
   applyOverrides(changes, options.overrides ?? []);
   changes.sort(byClassThenKey);
   const counts: Record<ChangeClass, number> = { material: 0, minor: 0, editorial: 0, needs_review: 0 };
   for (const c of changes) counts[c.class]++;
   return { from: a.label, to: b.label, changes, sections: aligned.map((s) => s.diff), counts, required_bump: bumpFor(counts) };
+}
+
+/** The extractor's structure where the side carries a full parsed document; mdast headings otherwise. */
+function sectionsFor(doc: NonNullable<DiffSide['doc']>) {
+  return 'lines' in doc && 'frontMatter' in doc ? sectionsOfDocument(doc as ParsedDocument) : sectionsOf(doc.tree);
 }
 
 export function bumpFor(counts: Record<ChangeClass, number>): Bump {
@@ -182,7 +188,8 @@ function locate(text: string, lines: [number, number], sentence: string, section
   const tail = new RegExp(ws.slice(-3).map(esc).join(SEP), 'g');
   tail.lastIndex = head.index;
   const t = tail.exec(region);
-  const end = t && t.index + t[0].length - head.index < sentence.length * 3 ? t.index + t[0].length : head.index + head[0].length;
+  let end = t && t.index + t[0].length - head.index < sentence.length * 3 ? t.index + t[0].length : head.index + head[0].length;
+  if (/[.!?;:]/.test(region[end] ?? '')) end++; // keep the sentence's own full stop
   const start = from + head.index;
   const stop = from + end;
   const lineOf = (o: number) => {

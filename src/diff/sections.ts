@@ -6,6 +6,8 @@ import { toString } from 'mdast-util-to-string';
 import { diffArrays, diffWords } from 'diff';
 import { normalizeHeading, normalizeText, sentenceLines } from './normalize.js';
 import type { SectionDiff } from './types.js';
+import type { ParsedDocument } from '../parse/markdown.js';
+import { buildStructure } from '../parse/structure.js';
 
 export interface Section {
   /** Heading path, outermost first ("" for text before the first heading). */
@@ -63,6 +65,49 @@ function blockText(node: RootContent): string {
   return toString(node);
 }
 
+/**
+ * Sections from the extractor's structure, which also knows the headings real files fake (bold
+ * lines, plain lines, headings glued to list items); the archive header is left out.
+ */
+export function sectionsOfDocument(doc: ParsedDocument): Section[] {
+  const { blocks } = buildStructure(doc);
+  const sections: Section[] = [];
+  let current: { path: string[]; heading: string; texts: string[]; start: number; end: number } | undefined;
+  const flush = () => {
+    if (!current) return;
+    const text = normalizeText(current.texts.join('\n'));
+    if (current.heading || text) sections.push({ path: current.path, heading: current.heading, key: current.path.map(normalizeHeading).join(' / '), text, lines: [current.start, current.end] });
+  };
+  for (const b of blocks) {
+    if (b.quoted && /the following text is extracted and transformed from/i.test(doc.text.slice(b.start, b.end))) continue;
+    const line = doc.lines.lineOf(b.start);
+    const endLine = doc.lines.lineOf(Math.max(b.start, b.end - 1));
+    const raw = doc.text.slice(b.start, b.end);
+    if (b.kind === 'heading') {
+      flush();
+      const heading = normalizeText(raw.replace(/^[#*_\s]+|[*_\s]+$/g, ''));
+      current = { path: [...b.section, heading], heading, texts: [], start: line, end: endLine };
+      continue;
+    }
+    const path = current?.path ?? [];
+    if (!current || b.section.join('\u0000') !== path.join('\u0000')) {
+      // A block outside the current heading's section (e.g. text before the first heading).
+      flush();
+      current = { path: b.section, heading: b.section[b.section.length - 1] ?? '', texts: [], start: line, end: endLine };
+    }
+    current.texts.push(raw.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]+/g, ''));
+    current.end = endLine;
+  }
+  flush();
+  const seen = new Map<string, number>();
+  for (const s of sections) {
+    const n = seen.get(s.key) ?? 0;
+    seen.set(s.key, n + 1);
+    if (n) s.key = `${s.key} #${n + 1}`;
+  }
+  return sections;
+}
+
 export interface AlignedSection {
   before?: Section;
   after?: Section;
@@ -88,11 +133,11 @@ export function alignSections(a: Section[], b: Section[]): AlignedSection[] {
   const leftA = a.filter((s) => !byKeyB.has(s.key));
   const leftB = b.filter((s) => !pairs.has(s));
   if (leftA.length && leftB.length && leftA.length * leftB.length <= 40000) {
-    const wordsA = leftA.map((s) => wordSet(s.text));
+    const wordsA = leftA.map((s) => bigrams(s.text));
     for (const s of leftB) {
-      const w = wordSet(s.text);
+      const w = bigrams(s.text);
       let best = -1;
-      let score = 0.5;
+      let score = 0.4;
       wordsA.forEach((wa, i) => {
         if (!wa) return;
         const j = jaccard(wa, w);
@@ -222,6 +267,14 @@ function splitSentences(text: string): string[] {
 
 function wordSet(text: string): Set<string> {
   return new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** Word pairs: unlike single words, common vocabulary does not make two unrelated texts look alike. */
+function bigrams(text: string): Set<string> {
+  const w = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 1; i < w.length; i++) out.add(`${w[i - 1]} ${w[i]}`);
+  return out;
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

@@ -28,7 +28,7 @@ export const CHOICE_FRAME_RE =
   /\b(?:if|should|in case|when) you (?:do not|don't|no longer|would prefer not to|prefer not to|choose not to|decide not to|wish not to|would rather not|do not wish|do not want|decline)|\b(?:prefer|choose|decide|elect|wish|want|request|ask us) (?:that we )?not to\b|\bwhether or not\b|\bopt[- ]?out\b|\bunsubscribe\b|\bno longer (?:wish|want|receive)|\b(?:do not|don't) (?:wish|want) to (?:receive|provide|give|share|have|continue|participate)|\bnot required to\b|\byou (?:do not|don't) have to\b|\bnot (?:to )?(?:accept|receive)\b|\byou (?:can|may) (?:also )?(?:disable|delete|block|reject|refuse|remove|turn off|decline|adjust|manage|control)\b/;
 
 export const DISCLAIMER_RE =
-  /\bsubject to (?:their|its|the) own\b|\bgoverned by (?:their|its|the) own\b|\bnot (?:be )?responsible\b|\bnot liable\b|\b(?:does|do|shall|will) not (?:apply|cover|extend)\b|\b(?:cannot|can't|can not|do not|does not|unable to|not) (?:guarantee|ensure|warrant|promise|control|be held)\b|\bno (?:control|responsibility)\b|\bhave no\b|\bnot (?:necessarily|endorse)|\bis not 100%|\bno (?:method|system|data transmission|transmission)\b|\b(?:please )?do not (?:send|submit|post|include|use|provide us with)\b(?=[^.]*\b(?:sensitive|confidential|via e-?mail|through|in|social security)\b)/;
+  /\bnor (?:control|responsib\w*)\b|\b(?:do|does) not have (?:access to|control over)\b|\bsubject to (?:their|its|the) own\b|\bgoverned by (?:their|its|the) own\b|\bnot (?:be )?responsible\b|\bnot liable\b|\b(?:does|do|shall|will) not (?:apply|cover|extend)\b|\b(?:cannot|can't|can not|do not|does not|unable to|not) (?:guarantee|ensure|warrant|promise|control|be held)\b|\bno (?:control|responsibility)\b|\bhave no\b|\bnot (?:necessarily|endorse)|\bis not 100%|\bno (?:method|system|data transmission|transmission)\b|\b(?:please )?do not (?:send|submit|post|include|use|provide us with)\b(?=[^.]*\b(?:sensitive|confidential|via e-?mail|through|in|social security)\b)/;
 
 export const IDENTIFIABILITY_RE =
   /\b(?:does|do|will|is|are|cannot|can't|can not)(?: not|n't)? (?:be )?(?:used to )?(?:personally )?identif(?:y|ies|iable)|\bnot (?:personally )?identif|\b(?:is|are|be) (?:not|never) (?:be )?(?:correlated|linked|associated|tied|connected|combined|matched)\b|\bnon-?(?:personally[- ])?identifi|\b(?:you are|remain) anonymous\b|\banonymous(?:ly)?\b|\baggregate(?:d)?\b|\bde-?identified\b/;
@@ -43,7 +43,7 @@ export const CONDITION_RE = /\b(?:if|when|whenever|in the event(?: that| of)?|in
 
 export const EXCEPTION_RE = /\b(?:unless|except(?: (?:as|when|where|for|in|to|that|with|if))?|other than|apart from|aside from|with the exception of|without (?:your |first obtaining your |obtaining your )?(?:prior |express |explicit )?(?:consent|permission|authori[sz]ation))\b/;
 
-export const LEGAL_RE = /\b(?:law|legal(?:ly)?|court|subpoena|warrant|regulat|government|police|law enforcement|authorit(?:y|ies))\b/;
+export const LEGAL_RE = /\b(?:law|legal(?:ly)?|court|subpoena|warrant|regulat\w*|government|police|law enforcement|authorit(?:y|ies))\b/;
 
 /** Section classes from heading words: a prior, never a label. */
 export const SECTION_CLASSES: [string, RegExp][] = [
@@ -63,4 +63,4 @@ export const SECTION_CLASSES: [string, RegExp][] = [
 
 /** Sentences about the policy itself or pointers elsewhere: not a statement of practice. */
 export const META_FRAME_RE =
-  /\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.]{0,40}\b(?:describes|explains|covers|applies|tells|sets out|informs|outlines|discloses)\b|\byou(?:'ll| will) learn\b|\bclick here\b|\bfor more information\b|\bto learn more\b|\blearn more about\b|\bsafe harbou?r\b|\bprivacy shield\b/;
+  /\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.]{0,40}\b(?:describes|explains|covers|applies|tells|sets out|informs|outlines|discloses)\b|\byou(?:'ll| will) learn\b|\bclick here\b|\bfor more information\b|\bto learn more\b|\blearn more about\b|\bsafe harbou?r\b|\bprivacy shield\b|\b(?:read|review|consult)\b[^.]{0,30}\bprivacy (?:policy|policies|statements?|notices?|practices)\b/;

@@ -166,7 +166,7 @@ class Store {
     if (!item.evidence.some((e) => e.lines[0] === c.evidence.lines[0] && e.quote === c.evidence.quote)) item.evidence.push(c.evidence);
     // the strongest statement wins: asserted > conditional > hedged
     const rank = (m: Modality) => (m === 'asserted' ? 2 : m === 'conditional' ? 1 : 0);
-    if (rank(c.modality) > rank(item.modality)) {
+    if (rank(c.modality) > rank(item.modality) && !c.rule.endsWith('.anaphora')) {
       item.modality = c.modality;
       if (c.modality === 'asserted') delete item.condition;
     }
@@ -197,6 +197,9 @@ interface Sentence extends Span {
 
 const textOf = (st: DocumentStructure, s: { start: number; end: number }) => st.mask.slice(s.start, s.end);
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+const NOT_NAMES =
+  /^(?:We|Us|Our|You|Your|They|Their|The|This|These|Those|Such|Other|Others|Any|All|Some|Certain|Third|Privacy|Policy|Service|Services|Site|Sites|Website|Websites|Web|Internet|Terms|Affiliates?|Partners?|Service Providers?|Vendors?|Advertisers?|Companies|Company|Inc|Information|Personal|Data|Cookies?|Google|Facebook|Twitter)$|^(?:Privacy|Terms|Cookie)\b|^[A-Z]{1,2}$/;
 
 function isCookieLike(t: string): boolean {
   return /\bcookies?\b|\bweb beacons?\b|\bpixels?\b/.test(t);
@@ -231,11 +234,15 @@ function verbs(text: string): VerbHit[] {
   for (const cue of text.matchAll(NEG_CUE_RE)) {
     const cueEnd = cue.index + cue[0].length;
     let from = cueEnd;
+    let negatedOne = false;
     for (const v of out) {
       if (v.start < from) continue;
       const gap = text.slice(from, v.start);
-      if (gap.length > 45 || !NEG_GAP_RE.test(gap)) break;
+      // a coordinated verb phrase: "will not connect to X, share it with Y, or post"
+      const coordinated = negatedOne && gap.length <= 70 && /(?:,\s*(?:or\s+|nor\s+)?|\s(?:or|nor)\s+)(?:[a-z]+ly\s+)?$/.test(gap) && !/\b(?:but|however|instead|and then|although)\b|[;:]/.test(gap);
+      if (!coordinated && (gap.length > 45 || !NEG_GAP_RE.test(gap))) break;
       v.negated = true;
+      negatedOne = true;
       from = v.end;
     }
   }
@@ -271,6 +278,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   const noticeRank = { none: 0, policy_page: 1, website: 2, personal: 3 } as const;
 
   const lastData = new Map<string, string[]>();
+  const changeSections = new Set<string>();
 
   // Lexicon matching runs once per block; sentences take their share of the block's matches.
   const inDoc = (table: Pattern[]) => table;
@@ -289,7 +297,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     let all = blockCache.get(table);
     if (!all) {
       const b = currentBlock!;
-      all = matchAll(table, mask.slice(b.start, b.end)).map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start }));
+      all = matchAll(table, mask.slice(b.start, b.end), lex.index, table === T.rights).map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start }));
       blockCache.set(table, all);
     }
     const out: Match[] = [];
@@ -306,6 +314,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const secKey = block.section.join('\u0000');
     blockCache = new Map();
     currentBlock = block;
+    lex.index.scan(mask, block.start, block.end);
     for (const sp of splitSentences(mask, block.start, block.end)) {
       const s: Sentence = { ...sp, block, text: mask.slice(sp.start, sp.end), lead, classes };
       if (doc.lines.span(s.start, s.end)[1] - doc.lines.span(s.start, s.end)[0] >= 29) continue;
@@ -319,7 +328,12 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
   function analyse(s: Sentence, secKey: string): void {
     const t = s.text;
-    const e = (rule: string) => ev(s, s.block, rule);
+    const evCache = new Map<string, Evidence>();
+    const e = (rule: string) => {
+      let hit = evCache.get(rule);
+      if (!hit) evCache.set(rule, (hit = ev(s, s.block, rule)));
+      return { ...hit, section: [...hit.section] };
+    };
     const clauses = splitClauses(mask, s).map((c) => ({ ...c, rel: c.start - s.start, relEnd: c.end - s.start }));
     const clauseOf = (pos: number) => clauses.find((c) => pos >= c.rel && pos < c.relEnd) ?? clauses[clauses.length - 1]!;
     const vs = verbs(t);
@@ -360,6 +374,13 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         evidence: e(rule),
       };
     };
+    /** The practice verb governing a mention: the nearest one before it in its clause, else the first after. */
+    const governing = (pos: number, kinds: VerbHit['kind'][]) => {
+      const c = clauseOf(pos);
+      const inClause = vs.filter((v) => v.start >= c.rel && v.start < c.relEnd && kinds.includes(v.kind));
+      const before = inClause.filter((v) => v.end <= pos);
+      return before.length ? before[before.length - 1] : inClause.find((v) => v.start >= pos);
+    };
     const negatedIn = (pos: number, kinds: VerbHit['kind'][]) => {
       if (choice) return false;
       const c = clauseOf(pos);
@@ -376,12 +397,12 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const userFacing = /\byou(?:r)?\b|\bright(?:s)?\b|\brequests?\b|\busers?\b|\bcustomers?\b|\bmembers?\b|\bindividuals?\b|\bvisitors?\b|\bconsumers?\b|\bresidents?\b/.test(t) || s.classes.has('rights');
     const policyChangeFrame = /\b(?:update|change|modify|revise|amend)s? (?:to )?(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/.test(t);
     const weDo = /^(?:we|[a-z]+ (?:will|may))\b/.test(t) && !/\byou\b/.test(t);
-    const agency = /\byou (?:can|may|have|are able|will be able|could|might|should|must|also have)\b|\bright(?:s)? to\b|\brequests?\b|\bplease\b|\bcontact us\b|\bif you (?:would like|wish|want|prefer|choose|do not)|\bto (?:access|update|correct|delete|opt|unsubscribe|review|change|edit|remove|modify|close|cancel|deactivate)\b|\boptions?\b|\bchoose\b|\bchoices?\b|\bclick|\bvisit|\bby (?:clicking|visiting|logging|going|sending|e-?mailing|calling|writing|replying|contacting|following)|\ballows? you|\bable to\b|\binstructions\b|\bsimply\b|\bat any time\b|\bmay be (?:accessed|updated|corrected|deleted|changed|reviewed)|\bcan be (?:accessed|updated|corrected|deleted|changed|reviewed|set)|\bopt[- ]?out\b|\bunsubscribe/.test(t) || (s.classes.has('rights') && s.block.kind === 'item');
+    const agency = /\b(?:you|users?|members?|customers?|visitors?|subscribers?|account holders?|individuals?|parents?) (?:can|may|have|are able|will be able|could|might|should|must|also have|also may|may also|can also)\b|\bhave (?:your |the |their )?(?:personal )?(?:information|data|account)\b|\bupon (?:your )?request\b|\bright(?:s)? to\b|\brequests?\b|\bplease\b|\bcontact us\b|\bif you (?:would like|wish|want|prefer|choose|do not)|\bto (?:access|update|correct|delete|opt|unsubscribe|review|change|edit|remove|modify|close|cancel|deactivate)\b|\boptions?\b|\bchoose\b|\bchoices?\b|\bclick|\bvisit|\bby (?:clicking|visiting|logging|going|sending|e-?mailing|calling|writing|replying|contacting|following)|\ballows? you|\bable to\b|\binstructions\b|\bsimply\b|\btell you how\b|\bhow to\b|\bat any time\b|\bmay be (?:accessed|updated|corrected|deleted|changed|reviewed)|\bcan be (?:accessed|updated|corrected|deleted|changed|reviewed|set)|\bopt[- ]?out\b|\bunsubscribe/.test(t) || (s.classes.has('rights') && s.block.kind === 'item');
     const rightsFrame = rightMatches.length > 0 && userFacing && agency && !policyChangeFrame && !weDo && !(isCookieLike(t + ' ' + s.lead) && rightMatches.every((m) => !/cookie|opt_out|decline/.test(m.id)) && /\b(?:help|allow|enable)s? you\b/.test(t));
     const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
     const secMatches = secContext && !isDnt ? sentenceMatches(T.security, s) : [];
     const tr = findTransfer(t);
-    const childFrame = /\b(?:child(?:ren|'s)?|kids|minors|coppa|under (?:the age of )?1[0-9]|(?:younger|less) than 1[0-9]|parental consent)\b/.test(t) && !/\bchild (?:pornography|abuse)\b/.test(t);
+    const childFrame = /\b(?:child(?:ren|'s)?|kids|minors|coppa|(?:under|below) (?:the age of )?(?:1[0-9]|thirteen|sixteen|eighteen)|(?:younger|less) than (?:1[0-9]|thirteen|sixteen|eighteen)|parental consent)\b/.test(t) && !/\bchild (?:pornography|abuse)\b/.test(t);
     const ret = findRetention(t);
     const otherFrame = rightsFrame || secMatches.length > 0 || tr !== null || childFrame || choice || policyChangeFrame || DISCLAIMER_RE.test(t) || META_FRAME_RE.test(t) || ret !== null;
 
@@ -406,8 +427,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const c = clauseOf(m.start);
         const ct = t.slice(c.rel, c.relEnd);
         let polarity: Polarity = 'positive';
-        if (negatedIn(m.start, ['collect', 'use'])) polarity = 'negative';
-        else if (negatedIn(m.start, ['share'])) continue; // "we do not share X": says nothing of collection
+        const gov = choice ? undefined : governing(m.start, ['collect', 'use', 'share']);
+        if (gov?.negated && gov.kind !== 'share') polarity = 'negative';
+        else if (gov?.negated) continue; // "we do not share X": says nothing of collection
         if (definitional && m.id !== 'online.cookies') continue;
         const idf = ident && IDENTIFIABILITY_RE.test(ct) ? (/aggregat/.test(ct) ? 'aggregated' : 'anonymous') : undefined;
         store.add('data_categories', {
@@ -426,8 +448,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
     // ---- cookies, Do Not Track
     if (isDnt) {
-      const neg = /\b(?:not|n't|no)\b[^.]{0,40}\b(?:respond|honou?r|recogni[sz]e|support|act on|comply|track(?:ing)? signals|process|alter|change)|\b(?:ignore|disregard)|\bno (?:standard|uniform|industry|consensus)/.test(t);
-      const pos = /\b(?:we|site)\b[^.]{0,30}\b(?:honou?r|respect|respond to|recogni[sz]e|comply with|support)s?\b/.test(t);
+      const td = t.replace(/\bdo[- ]not[- ]track\b/g, 'dnt');
+      const neg = /\b(?:not|n't|no)\b[^.]{0,40}\b(?:respond|honou?r|recogni[sz]e|support|act on|comply|track(?:ing)? signals|process|alter|change)|\b(?:ignore|disregard)|\bno (?:standard|uniform|industry|consensus)/.test(td);
+      const pos = /\b(?:we|site)\b[^.]{0,30}\b(?:honou?r|respect|respond to|recogni[sz]e|comply with|support)s?\b/.test(td);
       if (neg) dnt = 'not_honored';
       else if (pos && dnt === 'not_mentioned') dnt = 'honored';
       cookieEv.push(e('cookies.dnt'));
@@ -446,14 +469,14 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (k[1]) cookieKinds.add(`${k[1].replace(/[- ]/g, '_')}_cookies`.replace('_cookies_cookies', '_cookies'));
         if (k[1] && /third/.test(k[1])) cookieThirdParty = true;
       }
-      if (/\b(?:third[- ]part(?:y|ies)|advertis|analytics|partners?|google|vendors?|service providers?)\b/.test(t) && !negated) cookieThirdParty = true;
+      if (/\b(?:third[- ]part(?:y|ies)|advertis\w*|analytics|partners?|google|vendors?|service providers?)\b/.test(t) && !negated) cookieThirdParty = true;
       cookieEv.push(e('cookies.mention'));
     }
 
     // ---- purposes
     const purposeGate = (practice || isCookieSentence || s.classes.has('use')) && !otherFrame && !definitional;
     const purposeMatches = purposeGate && !isDnt
-      ? sentenceMatches(T.purposes, s).filter((m) => !dataMatches.some((d) => m.start < d.end && m.end > d.start) || /relevant|tailor|personal/.test(t.slice(m.start, m.end)))
+      ? sentenceMatches(T.purposes, s).filter((m) => !dataMatches.some((d) => d.start <= m.start && m.end <= d.end) || /relevant|tailor|personal/.test(t.slice(m.start, m.end)))
       : [];
     const purposeIds: string[] = [];
     for (const m of purposeMatches) {
@@ -470,6 +493,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     if (recMatches.length && !isDnt && !choice && !tr && !rightsFrame && !META_FRAME_RE.test(t)) {
       const shareVerb = vs.some((v) => v.kind === 'share') || (s.block.kind === 'item' && (leadVs.some((v) => v.kind === 'share') || s.classes.has('sharing')));
       const sell = SELL_RE.test(t);
+      const accepted: Match[] = [];
       for (const m of recMatches) {
         if (disclaimerAt(m.start)) continue;
         if (/\bfrom (?:the |our |its |any )?$/.test(t.slice(Math.max(0, m.start - 12), m.start))) continue; // a source, not a recipient
@@ -479,10 +503,12 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const agentDenied = agent && /^[^.;]{0,30}\b(?:do not|does not|don't|doesn't|will not|won't|cannot|never|are not|is not)\b/.test(after);
         const isPublic = m.id === 'public' || m.id === 'other_users';
         if (!(shareVerb || agent || engaged || (isPublic && (publicFrame || hasVerb)))) continue;
+        if (m.name && model.controller.name && (m.name.toLowerCase().includes(model.controller.name.toLowerCase()) || model.controller.name.toLowerCase().includes(m.name.toLowerCase()))) continue;
         if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
         if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t)) continue;
         let polarity: Polarity = negatedIn(m.start, ['share']) || agentDenied ? 'negative' : 'positive';
         if (publicFrame && isPublic) polarity = 'positive';
+        if (polarity === 'positive') accepted.push(m);
         const c = clauseOf(m.start);
         const ct = t.slice(c.rel, c.relEnd);
         const clauseSells = SELL_RE.test(ct) || (sell && polarity === 'negative');
@@ -499,6 +525,23 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           ...(clauseSells ? { sold: polarity === 'positive' } : {}),
           ads: polarity === 'positive' && (m.id === 'advertising_partner' || purposeIds.some((p) => /advertising/.test(p))),
         });
+      }
+      // organisations named after a recipient word: "advertising partners such as Acme Media and Foo Inc."
+      const raw = doc.text.slice(s.start, s.end);
+      for (const m of accepted) {
+        if (m.name) continue;
+        const tail = raw.slice(m.end, m.end + 160);
+        const intro = /^[^.;:]{0,20}?\b(?:such as|including|like|e\.g\.,?|for example,?|namely,?)\s+/.exec(tail);
+        if (!intro) continue;
+        const list = tail.slice(intro[0].length).split(/[;)(:]|\.(?=\s|$)|\s(?:and|or)\s|,\s*(?:and|or)?\s*/).slice(0, 5);
+        for (const cand of list) {
+          const nm = /^\s*(?:the\s+)?((?:[A-Z][A-Za-z0-9&'’.-]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:\s+(?:[A-Z][A-Za-z0-9&'’.-]*|&|of|de)){0,3})\s*$/.exec(cand.replace(/[*_[\]]/g, ''));
+          if (!nm) break;
+          const name = nm[1]!.replace(/[.,]+$/, '');
+          if (NOT_NAMES.test(name) || (model.controller.name && name.includes(model.controller.name))) continue;
+          if (recMatches.some((r) => r.name && name.toLowerCase().includes(r.name.toLowerCase().split(' ')[0]!))) continue;
+          store.add('recipients', { id: m.id === 'third_party' || m.id === 'public' || m.id === 'other_users' ? 'third_party' : m.id, name, polarity: 'positive', ...base(m.start, 'recipient.named-in-list', 0.6), data: contextData, purposes: purposeIds });
+        }
       }
       // "we do not share ... except as required by law": a conditional disclosure to authorities
       if (excM && LEGAL_RE.test(t.slice(excM.index)) && vs.some((v) => v.kind === 'share' && v.negated) && !recMatches.some((r) => r.id === 'public_authority')) {
@@ -527,7 +570,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           if (disclaimerAt(m.start) && !/not (?:be )?able/.test(t)) continue;
           if (/\b(?:not|never|cannot|can't|unable)\b[^.;]{0,20}$/.test(t.slice(Math.max(0, m.start - 25), m.start)) && !choice) continue;
           let id = m.id;
-          if (id === 'opt_out_marketing' && /\b(?:cookies?|advertis|interest[- ]based|behaviou?ral|tracking|analytics|ads)\b/.test(t) && !/\b(?:e-?mails?|newsletters?|mailings?|messages|communications|bulletins)\b/.test(t)) id = 'opt_out_marketing.advertising';
+          if (id === 'opt_out_marketing' && /\b(?:cookies?|advertis\w*|interest[- ]based|behaviou?ral|tracking|analytics|ads)\b/.test(t) && !/\b(?:e-?mails?|newsletters?|mailings?|messages|communications|bulletins)\b/.test(t)) id = 'opt_out_marketing.advertising';
           let via = [...new Set(mech)];
           if (id === 'decline_to_provide' && !via.includes('do_not_use')) via.push('do_not_use');
           if (id === 'cookie_controls' && !via.includes('browser_settings') && /browser/.test(t)) via.push('browser_settings');
@@ -557,7 +600,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
     // ---- international transfers
     if (tr) {
-      store.add('transfers', { id: 'x.international_transfer', polarity: 'positive', ...base(tr.index, 'transfer.destination', 0.65), countries: tr.countries, safeguards: tr.safeguards });
+      store.add('transfers', { id: 'international', polarity: 'positive', ...base(tr.index, 'transfer.destination', 0.65), countries: tr.countries, safeguards: tr.safeguards });
     }
 
     // ---- sources (data about the person from elsewhere)
@@ -572,19 +615,23 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     if (childFrame) {
       childrenEv.push(e('children.mention'));
       const age = /\b(?:under|below|younger than|less than|age of|aged?|over|at least)\s+(?:the age of\s+)?(\d{1,2})\b|\b(\d{1,2})\s+(?:years? (?:of age|old)|and (?:under|older|over))/.exec(t);
-      const n = age ? Number(age[1] ?? age[2] ?? NaN) : NaN;
+      const wordAge = /\b(?:under|below|younger than|less than|age of)\s+(?:the age of\s+)?(thirteen|sixteen|eighteen)\b/.exec(t)?.[1];
+      const n = age ? Number(age[1] ?? age[2] ?? NaN) : wordAge ? { thirteen: 13, sixteen: 16, eighteen: 18 }[wordAge as 'thirteen'] : NaN;
       if (n >= 6 && n <= 21 && (minAge === null || n > minAge)) minAge = n;
       if (/\b(?:not|never|n't)\b[^.;]{0,30}\b(?:knowingly|intentionally)?\s*(?:collect|solicit|request|gather|obtain|maintain|market|direct|intend|designed)|\bnot (?:intended|directed|designed|targeted|meant)\b|\b(?:prohibit|must be (?:at least|over))/.test(t)) knowingly ??= false;
       else if (/\b(?:knowingly )?(?:collect|request|obtain)\w*\b[^.;]{0,60}\b(?:from )?(?:children|kids|minors)\b|\bwith (?:verifiable )?parental consent\b/.test(t) && !/\bnot\b/.test(t)) knowingly = true;
     }
 
     // ---- policy changes
-    if (/\b(?:chang|updat|modif|revis|amend)\w*\b[^.;]{0,40}\b(?:this|our|the|these) (?:privacy |online )?(?:policy|statement|notice|practices)|\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.;]{0,40}\b(?:chang|updat|modif|revis|amend)\w*|\bupdates to (?:this|our|the) (?:privacy )?(?:policy|statement)/.test(t) || (s.classes.has('changes') && /\b(?:notify|notice|post|chang|updat|effective)/.test(t))) {
+    const changeTrigger = /\b(?:chang|updat|modif|revis|amend)\w*\b[^.;]{0,40}\b(?:this|our|the|these) (?:privacy |online )?(?:policy|statement|notice|practices)|\b(?:material|significant|substantial) changes?\b|\b(?:revised|updated|amended|modified|new) (?:version of (?:this|the|our) )?(?:privacy )?(?:policy|statement|notice)\b|\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.;]{0,40}\b(?:chang|updat|modif|revis|amend)\w*|\bupdates to (?:this|our|the) (?:privacy )?(?:policy|statement)/.test(t);
+    const noticeCue = /\b(?:notify|notice|post(?:ed|ing|s)?|inform|let you know|e-?mail you|review (?:it|this)|check (?:back|this))\b/.test(t);
+    if (changeTrigger || ((s.classes.has('changes') || changeSections.has(secKey)) && noticeCue)) {
+      if (changeTrigger) changeSections.add(secKey);
       changeEv.push(e('policy-change.statement'));
       let k: PolicyModel['policy_change']['notice'] = 'none';
       if (/\b(?:notify|inform|alert|contact|tell) you\b[^.]{0,60}\b(?:e-?mail|mail|directly|message|notice)|\bsend (?:you )?(?:an? )?(?:e-?mail|notice|notification|message)|\be-?mail (?:you|notification)|\bpersonal notice|\bdirect notice|\bnotif\w+ (?:to )?you by (?:e-?mail|mail)/.test(t)) k = 'personal';
       else if (/\b(?:post|place|display|provide)\w* (?:a |an )?(?:prominent |conspicuous )?(?:notice|announcement|message|banner)|\bnotice (?:on|at) (?:our |the |this )?(?:web ?site|site|home ?page|services?)/.test(t)) k = 'website';
-      else if (/\bpost\w*\b[^.]{0,40}\b(?:changes|revised|updated|new|revisions)\b|\bon this page\b|\bin this (?:section|policy|statement|page)\b|\bpublished\b|\b(?:update|revise|change)\w* the (?:"|')?(?:last updated|effective|revision)|\bcheck (?:back|occasionally|periodically|this (?:page|policy))|\breview this (?:policy|page|statement)/.test(t)) k = 'policy_page';
+      else if (/\bpost\w*\b[^.]{0,40}\b(?:changes|revised|updated|new|revisions)\b|\bon this page\b|\bin this (?:section|policy|statement|page)\b|\bpublished\b|\b(?:update|revise|change)\w* the (?:"|')?(?:last updated|effective|revision)|\bcheck (?:back|occasionally|periodically|this (?:page|policy))|\breview (?:this (?:policy|page|statement)|it (?:frequently|periodically|regularly|often))|\b(?:current|latest|revised|updated) version\b/.test(t)) k = 'policy_page';
       if (noticeRank[k] > noticeRank[notice]) notice = k;
     }
   }

@@ -8,8 +8,106 @@ export interface Pattern {
   id: string;
   re: RegExp;
   name?: string;
-  /** Every match contains one of these: a cheap `includes` test skips the regex when none is present. */
+  /** Every match contains one of these literals: the regex runs only where one is present. */
   lits?: string[];
+  /** Indexes of `lits` in the lexicon's LiteralIndex. */
+  litIds?: number[];
+}
+
+/**
+ * Aho-Corasick automaton over every required literal of the lexicon: one linear pass over a block
+ * tells which literals occur in it, so only the patterns that can match are run.
+ */
+export class LiteralIndex {
+  private readonly next: Map<number, number>[] = [new Map()];
+  private readonly fail: number[] = [0];
+  private readonly out: number[][] = [[]];
+  readonly literals: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private built = false;
+  /** stamp[literal] === generation when the literal occurs in the last scanned text. */
+  private stamp = new Int32Array(0);
+  private generation = 0;
+
+  id(lit: string): number {
+    let id = this.ids.get(lit);
+    if (id !== undefined) return id;
+    id = this.literals.length;
+    this.literals.push(lit);
+    this.ids.set(lit, id);
+    let node = 0;
+    for (let i = 0; i < lit.length; i++) {
+      const c = lit.charCodeAt(i);
+      let nx = this.next[node]!.get(c);
+      if (nx === undefined) {
+        nx = this.next.length;
+        this.next.push(new Map());
+        this.fail.push(0);
+        this.out.push([]);
+        this.next[node]!.set(c, nx);
+      }
+      node = nx;
+    }
+    this.out[node]!.push(id);
+    return id;
+  }
+
+  /** Dense goto table over ASCII after build: delta[node * 128 + c] (failure links folded in). */
+  private delta = new Int32Array(0);
+
+  private build(): void {
+    const queue: number[] = [];
+    for (const child of this.next[0]!.values()) queue.push(child);
+    for (let qi = 0; qi < queue.length; qi++) {
+      const node = queue[qi]!;
+      for (const [c, child] of this.next[node]!) {
+        let f = this.fail[node]!;
+        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
+        const target = this.next[f]!.get(c);
+        this.fail[child] = target !== undefined && target !== child ? target : 0;
+        this.out[child]!.push(...this.out[this.fail[child]!]!);
+        queue.push(child);
+      }
+    }
+    // fold the failure links into a dense automaton (BFS order: a node's fail state is done first)
+    const n = this.next.length;
+    const delta = new Int32Array(n * 128);
+    for (const [c, child] of this.next[0]!) if (c < 128) delta[c] = child;
+    for (const node of queue) {
+      const f = this.fail[node]!;
+      for (let c = 0; c < 128; c++) {
+        const own = this.next[node]!.get(c);
+        delta[node * 128 + c] = own !== undefined ? own : delta[f * 128 + c]!;
+      }
+    }
+    this.delta = delta;
+    this.stamp = new Int32Array(this.literals.length);
+    this.built = true;
+  }
+
+  /** Scan text[start, end); afterwards `has(id)` tells whether literal `id` occurs there. */
+  scan(text: string, start = 0, end = text.length): void {
+    if (!this.built) this.build();
+    this.generation++;
+    const g = this.generation;
+    const delta = this.delta;
+    const out = this.out;
+    let node = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) {
+        node = 0; // literals are ASCII: a non-ASCII character breaks every match in progress
+        continue;
+      }
+      node = delta[node * 128 + c]!;
+      const o = out[node]!;
+      for (let k = 0; k < o.length; k++) this.stamp[o[k]!] = g;
+    }
+  }
+
+  has(id: number): boolean {
+    return this.stamp[id] === this.generation;
+  }
 }
 
 /** Split a pattern at its top-level `|`. */
@@ -122,6 +220,7 @@ export interface CompiledLexicon {
   rights: Pattern[];
   mechanisms: Pattern[];
   security: Pattern[];
+  index: LiteralIndex;
 }
 
 interface RawLexicon {
@@ -167,20 +266,29 @@ export function loadRawLexicon(path = lexiconPath): RawLexicon {
 export function loadLexicon(): CompiledLexicon {
   if (cached) return cached;
   const raw = loadRawLexicon();
+  const index = new LiteralIndex();
+  const withIds = (ps: Pattern[]) => {
+    // the automaton reads ASCII only: a pattern with a non-ASCII literal is always run
+    for (const p of ps) if (p.lits && p.lits.every((l) => /^[\x00-\x7f]*$/.test(l))) p.litIds = p.lits.map((l) => index.id(l));
+    return ps;
+  };
   cached = {
+    index,
     version: raw.version,
-    data: table(raw.data_categories),
+    data: withIds(table(raw.data_categories)),
     anaphora: wordRe((raw.anaphora ?? []).join('|') || '(?!)'),
     dataGuards: wordRe((raw.data_guards ?? []).join('|') || '(?!)'),
-    purposes: table(raw.purposes),
-    recipients: table(raw.recipients),
-    named: Object.entries(raw.named_recipients ?? {}).map(([p, [id, name]]) => {
-      const lits = requiredLiterals(p);
-      return { id, name, re: wordRe(p), ...(lits ? { lits } : {}) };
-    }),
-    rights: table(raw.rights),
-    mechanisms: table(raw.choice_mechanisms),
-    security: table(raw.security_measures),
+    purposes: withIds(table(raw.purposes)),
+    recipients: withIds(table(raw.recipients)),
+    named: withIds(
+      Object.entries(raw.named_recipients ?? {}).map(([p, [id, name]]) => {
+        const lits = requiredLiterals(p);
+        return { id, name, re: wordRe(p), ...(lits ? { lits } : {}) };
+      }),
+    ),
+    rights: withIds(table(raw.rights)),
+    mechanisms: withIds(table(raw.choice_mechanisms)),
+    security: withIds(table(raw.security_measures)),
   };
   return cached;
 }
@@ -192,11 +300,16 @@ export interface Match {
   end: number;
 }
 
-/** Every match of a table in `text` (offsets relative to text), longest first where they overlap. */
-export function matchAll(patterns: Pattern[], text: string): Match[] {
+/**
+ * Every match of a table in `text` (offsets relative to text), longest first where they overlap.
+ * With `index` (just scanned over the same text) patterns whose literals are absent are skipped.
+ */
+export function matchAll(patterns: Pattern[], text: string, index?: LiteralIndex, nested = false): Match[] {
   const found: Match[] = [];
   for (const p of patterns) {
-    if (p.lits && !p.lits.some((l) => text.includes(l))) continue;
+    if (index && p.litIds) {
+      if (!p.litIds.some((id) => index.has(id))) continue;
+    } else if (p.lits && !p.lits.some((l) => text.includes(l))) continue;
     p.re.lastIndex = 0;
     for (const m of text.matchAll(p.re)) {
       if (!m[0]) continue;
@@ -207,7 +320,7 @@ export function matchAll(patterns: Pattern[], text: string): Match[] {
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.id.localeCompare(b.id));
   const out: Match[] = [];
   for (const m of found) {
-    const inside = out.some((o) => o.start <= m.start && m.end <= o.end && (o.end - o.start > m.end - m.start) && o.id !== m.id);
+    const inside = !nested && out.some((o) => o.start <= m.start && m.end <= o.end && (o.end - o.start > m.end - m.start) && o.id !== m.id);
     const dup = out.some((o) => o.id === m.id && o.start <= m.start && m.end <= o.end);
     if (!inside && !dup) out.push(m);
   }

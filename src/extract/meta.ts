@@ -106,6 +106,12 @@ export function buildMeta(
   return meta;
 }
 
+/** A name as found: cut at a sentence end ("Company. A"), trailing punctuation removed. */
+function cleanName(raw: string): string {
+  const cut = raw.replace(/(?<!\b(?:Inc|Ltd|Co|Corp|L\.L\.C|S\.A|N\.V|Jr))\.\s+.*$/, '');
+  return cut.replace(/[,.;:\s]+$/, '').trim();
+}
+
 const EMAIL_RE = /(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g;
 const PHONE_RE = /(?<![\w.])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{3,4}(?![\w])|(?<![\w])1[ .-]?8[0-9]{2}[ .-][0-9A-Z]{3}[ .-][0-9A-Z]{4}(?![\w])/g;
 const STREET_RE = /\b\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Place|Pl\.?|Square|Parkway|Pkwy\.?|Court|Ct\.?|Highway|Plaza|Circle|Terrace)\b|\bP\.?\s?O\.?\s+Box\s+\d+/;
@@ -132,17 +138,20 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
 
   // name
   if (!controller.name) {
-    const patterns: [RegExp, string][] = [
-      [/\b[Ww]e at ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})/, 'meta.controller.we-at'],
-      [/((?:[A-Z][\w&'’.,-]*\s+){0,4}[A-Z][\w&'’.-]*)\s*\(\s*(?:collectively,?\s*)?(?:hereinafter\s*)?["“]?\s*(?:we|us|our|the company|company)\b/, 'meta.controller.alias'],
-      [/\b(?:operated|owned|provided|maintained) by ((?:[A-Z][\w&'’.-]*)(?:,? (?:[A-Z][\w&'’.-]*|Inc\.?|LLC|Ltd\.?|&)){0,5})/, 'meta.controller.operated-by'],
+    const patterns: [RegExp, string, RegExp][] = [
+      [/\b[Ww]e at ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})/, 'meta.controller.we-at', /\bwe at\b/i],
+      [/^At ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&)){0,3}),\s+(?:we|our|it's our|it is our)\b/, 'meta.controller.at-x-we', /^At /],
+      [/((?:[A-Z][\w&'’.,-]*\s+){0,4}[A-Z][\w&'’.-]*)\s*\(\s*(?:collectively,?\s*)?(?:hereinafter\s*)?["“]?\s*(?:we|us|our|the company|company)\b/, 'meta.controller.alias', /\(\s*(?:collectively,?\s*)?(?:hereinafter\s*)?["“]?\s*(?:we|us|our|the company|company)\b/i],
+      [/\b(?:site|website|web site|service|services|app|application)s? (?:is|are) (?:operated|owned|provided|maintained) by ((?:[A-Z][\w&'’.-]*)(?:,? (?:[A-Z][\w&'’.-]*|Inc\.?|LLC|Ltd\.?|&)){0,5})/, 'meta.controller.operated-by', /\b(?:operated|owned|provided|maintained) by [A-Z]/],
     ];
-    for (const [re, rule] of patterns) {
+    for (const [re, rule, pre] of patterns) {
       for (const b of blocks) {
         if (b.kind === 'heading') continue;
-        const m = re.exec(text.slice(b.start, b.end));
+        const raw = text.slice(b.start, b.end);
+        if (!pre.test(raw)) continue;
+        const m = re.exec(raw);
         if (!m || !m[1]) continue;
-        const name = m[1].replace(/[’']s$/, '').replace(/[,.\s]+$/, '').trim();
+        const name = cleanName(m[1].replace(/[’']s$/, ''));
         if (name.length < 2 || /^(?:The|This|We|Our|Please|If|You|In|For|A|An|Privacy|Policy|Site|Services?)$/.test(name)) continue;
         controller.name = name;
         const s = b.start + m.index;
@@ -154,8 +163,19 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
   }
   if (!controller.name && st.firstHeading) {
     const m = /^(.*?)(?:'s|’s)?\s+(?:online\s+|website\s+|web site\s+|global\s+)?privacy\s+(?:policy|statement|notice|pledge)/i.exec(st.firstHeading);
-    const name = m?.[1]?.replace(/[:|–-]+$/, '').trim();
-    if (name && name.length >= 2 && !/^(?:our|the|this)$/i.test(name)) {
+    const name = m?.[1] ? cleanName(m[1].split(/\s*[:|>»]\s*|\s[-–]\s/)[0]!) : undefined;
+    if (name && name.length >= 2 && !/^(?:our|the|this|online|website)$/i.test(name)) {
+      controller.name = name;
+      const h = st.blocks.find((b) => b.kind === 'heading' && !b.pseudoHeading);
+      if (h) evidence.push(makeEvidence(doc, h.start, h.end, [], 'meta.controller.title'));
+    }
+  }
+  if (!controller.name && st.firstHeading && /\s\|\s/.test(st.firstHeading)) {
+    // "Privacy policy - Guides | Mullvad VPN": the site name after the last bar
+    const parts = st.firstHeading.split(/\s\|\s/).map((x) => x.trim());
+    const label = st.archive?.site.replace(/^www\./, '').split('.')[0]?.toLowerCase();
+    const name = (label && parts.find((x) => x.toLowerCase().replace(/\s+/g, '').includes(label))) || parts[parts.length - 1]!;
+    if (name && !/privacy|policy|terms|guide|home|statement/i.test(name) && name.split(/\s+/).length <= 4) {
       controller.name = name;
       const h = st.blocks.find((b) => b.kind === 'heading' && !b.pseudoHeading);
       if (h) evidence.push(makeEvidence(doc, h.start, h.end, [], 'meta.controller.title'));
@@ -163,9 +183,10 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
   }
   if (!controller.name) {
     for (const b of blocks) {
-      const m = /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?((?:[A-Z][\w&'’.-]*)(?:,? (?:[A-Z][\w&'’.-]*|Inc\.?|LLC|Ltd\.?|&)){0,5})/i.exec(text.slice(b.start, b.end));
+      if (!/©|\(c\)|copyright/i.test(text.slice(b.start, b.end))) continue;
+      const m = /(?:©|\([Cc]\)(?=\s*\d{4})|[Cc]opyright|COPYRIGHT)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?((?:[A-Z][\w&'’.-]*)(?:,? (?:[A-Z][\w&'’.-]*|Inc\.?|LLC|Ltd\.?|&)){0,5})/.exec(text.slice(b.start, b.end));
       if (m?.[1] && /^[A-Z]/.test(m[1])) {
-        controller.name = m[1].replace(/[,.\s]+$/, '');
+        controller.name = cleanName(m[1]);
         const s = b.start + m.index;
         evidence.push(makeEvidence(doc, s, s + m[0].length, b.section, 'meta.controller.copyright'));
         break;

@@ -53,18 +53,21 @@ export interface DocumentStructure {
 const ARCHIVE_RE =
   /the following text is extracted and transformed from the\s+(\S+?)\s+privacy policy that was archived on\s+(\d{4}-\d{2}-\d{2})/;
 
-/** Characters blanked in the mask: zero-width, direction marks, BOM, soft hyphen. */
-const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/;
+/** Spaces for every character but newlines. */
+function blankOut(s: string): string {
+  return s.includes('\n') ? s.split('\n').map((l) => ' '.repeat(l.length)).join('\n') : ' '.repeat(s.length);
+}
 
-function maskChar(c: string): string {
-  if (c === '\u2018' || c === '\u2019' || c === '\u201b' || c === '\u2032' || c === '`') return "'";
-  if (c === '\u201c' || c === '\u201d' || c === '\u201f') return '"';
-  if (c === '\u2013' || c === '\u2014' || c === '\u2010' || c === '\u2011') return '-';
-  if (c === '\u00a0' || c === '\t' || c === '\u2007' || c === '\u202f') return ' ';
-  if (c === '*' || c === '_' || c === '\\') return ' ';
-  if (INVISIBLE.test(c)) return ' ';
-  const l = c.toLowerCase();
-  return l.length === 1 ? l : c;
+/** The mask of a slice of policy text: same length, lower-cased, quotes straightened, markup blanked. */
+export function maskSlice(raw: string): string {
+  let out = raw.toLowerCase();
+  if (out.length !== raw.length) out = Array.from(raw, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
+  return out
+    .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
+    .replace(/[\u201c\u201d\u201f]/g, '"')
+    .replace(/[\u2013\u2014\u2010\u2011]/g, '-')
+    .replace(/[\u00a0\t\u2007\u202f*_\\\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g, ' ')
+    .replace(/\r/g, ' ');
 }
 
 const off = (n: { position?: { start: { offset?: number }; end: { offset?: number } } }): [number, number] | null => {
@@ -98,18 +101,14 @@ function looksLikeProse(value: string): boolean {
 
 export function buildStructure(doc: ParsedDocument): DocumentStructure {
   const text = doc.text;
-  const maskArr: string[] = new Array<string>(text.length).fill(' ');
-  // keep newlines so line-based heuristics on the mask still work
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) maskArr[i] = '\n';
+  // Painted ranges of policy text; the mask is assembled once from them (see maskStr).
+  const painted: [number, number][] = [];
   const paint = (s: number, e: number) => {
-    for (let i = s; i < e && i < text.length; i++) {
-      const c = text[i]!;
-      if (c === '\n') continue;
-      maskArr[i] = maskChar(c);
-    }
+    if (e > s) painted.push([s, Math.min(e, text.length)]);
   };
+  const blanked: [number, number][] = [];
   const blank = (s: number, e: number) => {
-    for (let i = s; i < e && i < text.length; i++) if (text[i] !== '\n') maskArr[i] = ' ';
+    blanked.push([s, e]);
   };
 
   // Paint every text-bearing leaf; links keep their text, not their URL.
@@ -219,7 +218,7 @@ export function buildStructure(doc: ParsedDocument): DocumentStructure {
   // The archive header: a quoted paragraph near the top naming the site and the archive date.
   for (const r of raws.slice(0, 3)) {
     if (!r.quoted) continue;
-    const m = ARCHIVE_RE.exec(maskArr.slice(r.start, r.end).join('').replace(/\s+/g, ' '));
+    const m = ARCHIVE_RE.exec(maskSlice(text.slice(r.start, r.end)).replace(/\s+/g, ' '));
     if (!m) continue;
     const raw = text.slice(r.start, r.end);
     const url = /\]\((https?:\/\/[^\s)]+)/.exec(raw)?.[1];
@@ -231,9 +230,31 @@ export function buildStructure(doc: ParsedDocument): DocumentStructure {
   }
 
   const maskStr = () => {
-    let out = '';
-    for (let i = 0; i < maskArr.length; i += 8192) out += maskArr.slice(i, i + 8192).join('');
-    return out;
+    painted.sort((x, y) => x[0] - y[0]);
+    const parts: string[] = [];
+    let pos = 0;
+    const gap = (from: number, to: number) => {
+      if (to <= from) return;
+      parts.push(blankOut(text.slice(from, to)));
+    };
+    for (const [ps, pe] of painted) {
+      let s0 = Math.max(ps, pos);
+      if (pe <= s0) continue;
+      gap(pos, s0);
+      // blanked ranges (the archive header) inside a painted range stay blank
+      let chunk = maskSlice(text.slice(s0, pe));
+      for (const [bs, be] of blanked) {
+        if (be <= s0 || bs >= pe) continue;
+        const a0 = Math.max(bs, s0) - s0;
+        const b0 = Math.min(be, pe) - s0;
+        chunk = chunk.slice(0, a0) + blankOut(chunk.slice(a0, b0)) + chunk.slice(b0);
+      }
+      parts.push(chunk);
+      pos = pe;
+      s0 = 0;
+    }
+    gap(pos, text.length);
+    return parts.join('');
   };
   let mask = maskStr();
   const blockText = (r: { start: number; end: number }) => mask.slice(r.start, r.end).replace(/\s+/g, ' ').trim();
@@ -360,6 +381,7 @@ export function buildStructure(doc: ParsedDocument): DocumentStructure {
       byList.set(r.listId, arr);
     }
   });
+  const headingTitles = new Set(blocks.filter((b) => b.kind === 'heading').map((b) => blockText(b).replace(/[^a-z0-9 ]/g, '').trim()));
   for (const ids of byList.values()) {
     const texts = ids.map((id) => blockText(blocks[id]!));
     const rawTexts = ids.map((id) => text.slice(blocks[id]!.start, blocks[id]!.end));
@@ -368,7 +390,9 @@ export function buildStructure(doc: ParsedDocument): DocumentStructure {
       texts.every((t) => t.split(' ').length <= 12 && !/[.;]$/.test(t)) &&
       (texts.every((t) => /^(what|how|who|with whom|where|when|why|which|whom|your|our|information|changes|contact|security|cookies)\b/.test(t)) ||
         rawTexts.every((t) => /^\[[^\]]+\]\(#/.test(t.trim())));
-    if (toc) for (const id of ids) blocks[id]!.toc = true;
+    // or: the items repeat the document's own headings ("Contents below", then the sections)
+    const repeats = texts.filter((t) => headingTitles.has(t.replace(/[^a-z0-9 ]/g, '').trim())).length;
+    if (toc || (ids.length >= 2 && repeats >= Math.max(2, Math.ceil(ids.length * 0.6)))) for (const id of ids) blocks[id]!.toc = true;
   }
   mask = maskStr();
   return { blocks, mask, archive, firstHeading };

@@ -1,0 +1,64 @@
+import { expect, test } from '@jest/globals';
+import { isKnownId, type VocabularySection } from '../src/model/vocabulary.js';
+import { loadLexicon, loadRawLexicon, matchAll, requiredLiterals, wordRe } from '../src/extract/lexicon.js';
+
+const raw = loadRawLexicon();
+
+test('the lexicon is versioned', () => {
+  expect(Number.isInteger(raw.version)).toBe(true);
+  expect(loadLexicon().version).toBe(raw.version);
+});
+
+test('every id the lexicon can emit is a vocabulary id of its section', () => {
+  const sections: [VocabularySection, string[]][] = [
+    ['data_categories', Object.keys(raw.data_categories)],
+    ['purposes', Object.keys(raw.purposes)],
+    ['recipients', [...Object.keys(raw.recipients), ...Object.values(raw.named_recipients).map(([id]) => id)]],
+    ['rights', [...Object.keys(raw.rights), 'opt_out_marketing.advertising']],
+    ['choice_mechanisms', Object.keys(raw.choice_mechanisms)],
+    ['security_measures', Object.keys(raw.security_measures)],
+    ['retention_kinds', ['stated_period', 'limited', 'legal_requirement', 'indefinite']],
+  ];
+  const unknown: string[] = [];
+  for (const [section, list] of sections) for (const id of list) if (!isKnownId(section, id) || id.startsWith('x.')) unknown.push(`${section}:${id}`);
+  expect(unknown).toEqual([]);
+});
+
+test('every pattern compiles', () => {
+  const all = [raw.data_categories, raw.purposes, raw.recipients, raw.rights, raw.choice_mechanisms, raw.security_measures].flatMap((s) => Object.values(s).flat());
+  for (const p of [...all, ...Object.keys(raw.named_recipients), ...raw.anaphora, ...raw.data_guards]) expect(() => wordRe(p)).not.toThrow();
+});
+
+test('required literals: every match of a pattern contains one of them', () => {
+  expect(requiredLiterals('e-?mail addresse?s?')).toEqual(['mail address']);
+  expect(requiredLiterals('ssl|tls|https')).toEqual(['ssl', 'tls', 'https']);
+  expect(requiredLiterals('(?:tele)?phone numbers?')).toEqual(['phone number']);
+  expect(requiredLiterals('[a-z]+')).toBeUndefined();
+  const samples = [
+    'we collect your e-mail address, telephone number, ip address and date of birth',
+    'we share personal information with service providers, advertisers and law enforcement agencies',
+    'you can access, correct or delete your personal information; opt-out of marketing; set your browser to reject cookies',
+    'we use ssl encryption, firewalls and reasonable security measures to personalize content and for analytics',
+  ];
+  const lex = loadLexicon();
+  for (const table of [lex.data, lex.purposes, lex.recipients, lex.rights, lex.mechanisms, lex.security])
+    for (const p of table)
+      for (const s of samples) {
+        p.re.lastIndex = 0;
+        for (const m of s.matchAll(p.re)) if (p.lits) expect(p.lits.some((l) => m[0].includes(l))).toBe(true);
+      }
+  // the prefiltered matcher finds what the plain regexes find
+  const idx = lex.index;
+  for (const s of samples) {
+    idx.scan(s);
+    expect(matchAll(lex.data, s, idx)).toEqual(matchAll(lex.data, s));
+    expect(matchAll(lex.recipients, s, idx)).toEqual(matchAll(lex.recipients, s));
+  }
+});
+
+test('guards: "company information", "non-personal information", "retains the services"', () => {
+  const lex = loadLexicon();
+  expect(matchAll(lex.data, 'we provide company information to our worldwide offices').map((m) => m.id)).toEqual([]);
+  expect(matchAll(lex.data, 'we collect your e-mail address').map((m) => m.id)).toEqual(['contact.email']);
+  expect(matchAll(lex.data, 'domain names, ip addresses, and browser types').map((m) => m.id)).toEqual(['online.ip_address', 'online.ip_address', 'device.info']);
+});
