@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --full] [-- --json FILE] [-- --runs N]
+// npm run bench [-- --quick] [-- --full] [-- --json FILE] [-- --runs N] [-- --sizes 10000,1000000] [-- --counts 10,100]
 // A benchmark script, not a test: measures policyc side by side with `node -e 0`, the bare unified
 // pipeline (the floor) and pandoc (when installed), and prints medians and ratios to the floor.
 // Generated inputs go to .bench/ (git-ignored). Run `npm run build` first (the bench uses lib/ and
@@ -90,6 +90,7 @@ function row(group, name, r, extra = {}) {
     entry.bytes = r.bytes;
   }
   rows.push(entry);
+  log(`    ${name}: ${entry.ms == null ? '-' : entry.ms.toFixed(1)} ms${entry.cpuMs != null ? `, CPU ${entry.cpuMs.toFixed(0)} ms` : ''}${entry.mbPerS ? `, ${entry.mbPerS.toFixed(2)} MB/s` : ''}${entry.maxRssMB != null ? `, peak ${entry.maxRssMB.toFixed(0)} MB` : ''}`);
   return entry;
 }
 
@@ -131,7 +132,7 @@ if (hasCmd('pandoc')) {
 } else rows.push({ group: 'corpus', name: 'pandoc', skipped: 'pandoc is not installed' });
 
 log('document size');
-const sizes = [10e3, 100e3, 1e6, 5e6];
+const sizes = value('--sizes', '10000,100000,1000000,5000000').split(',').map(Number);
 for (const size of sizes) {
   const file = generateSized(corpus, size, join(work, 'sized'));
   const n = size >= 1e6 ? 1 : quick ? 1 : 3;
@@ -143,7 +144,7 @@ for (const size of sizes) {
 }
 
 log('diff');
-for (const [label, size] of [['60 KB', 60e3], ['5 MB', 5e6]]) {
+for (const [label, size] of [['60 KB', 60e3], ['5 MB', 5e6]].filter(([, s]) => s <= Math.max(...sizes))) {
   const pair = makePair(corpus, size, join(work, 'pairs'));
   const d = inproc('diff', [pair], quick || size > 1e6 ? 1 : 3);
   if (d.pending) rows.push({ group: 'diff', name: `diffPolicies ${label} pair`, skipped: `pending: ${d.pending}` });
@@ -153,14 +154,14 @@ for (const [label, size] of [['60 KB', 60e3], ['5 MB', 5e6]]) {
 log('document count (whole process compile of generated sets)');
 const setDir = join(work, 'set');
 const all = generateSet(corpus, 1000, setDir);
-const counts = quick ? [10, 100, 1000] : [10, 100, 1000];
+const counts = value('--counts', '10,100,1000').split(',').map(Number);
 for (const count of counts) {
   const dirs = all.slice(0, count);
   const bytes = dirs.reduce((n, d) => n + statSync(join(d, 'policy.md')).size, 0);
   const r = timeProcess(`compile ${count}`, node, [bin, 'compile', ...dirs.map((d) => relative(root, d)), '--out', join(work, `dist-${count}`)], { n: count >= 1000 ? 1 : quick ? 1 : 3, env: { SOURCE_DATE_EPOCH: '0', CI: '1' } });
   row('count', `policyc compile ${count} policies`, { ...r, docs: count, bytes });
 }
-if (!quick) {
+if (!quick && counts.includes(1000)) {
   const r = timeProcess('compile 1000, one thread', node, [bin, 'compile', ...all.map((d) => relative(root, d)), '--out', join(work, 'dist-1000-1')], { n: 1, env: { SOURCE_DATE_EPOCH: '0', CI: '1', POLICYC_JOBS: '1' } });
   const bytes = all.reduce((n, d) => n + statSync(join(d, 'policy.md')).size, 0);
   row('count', 'policyc compile 1000 policies, POLICYC_JOBS=1', { ...r, docs: 1000, bytes });
