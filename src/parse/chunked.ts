@@ -23,6 +23,13 @@ export interface ChunkOptions {
 }
 
 export const DEFAULT_CHUNK_BYTES = 64 * 1024;
+/** The name main's earlier version of this module used (test/property.test.ts). */
+export const CHUNK_BYTES = DEFAULT_CHUNK_BYTES;
+
+/** Offsets where the document is cut (chunk starts after the first); never null, kept for test/property.test.ts. */
+export function safeSplits(text: string, chunkBytes = DEFAULT_CHUNK_BYTES): number[] | null {
+  return chunkStarts(text, { targetBytes: chunkBytes }).slice(1);
+}
 
 /** Offsets where chunks start: [0, ...] (a single [0] when the document cannot be split). */
 export function chunkStarts(source: string, options: ChunkOptions = {}): number[] {
@@ -89,8 +96,8 @@ interface Chunk {
 }
 
 /** Parse `source` chunk by chunk with `parse` (the processor's parse), as if it were parsed whole. */
-export function parseChunked(source: string, parse: (text: string) => Root, options: ChunkOptions = {}): Root {
-  const starts = chunkStarts(source, options);
+export function parseChunked(source: string, parse: (text: string) => Root, options: ChunkOptions | number = {}): Root {
+  const starts = chunkStarts(source, typeof options === 'number' ? { targetBytes: options } : options);
   if (starts.length === 1) return parse(source);
   const chunks: Chunk[] = [];
   let line = 1;

@@ -6,9 +6,9 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { LineIndex, normalizeSource } from './source.js';
 import { limitNesting } from './guard.js';
+import { parseChunked } from './chunked.js';
 import type { Diagnostic } from '../diagnostics.js';
 import remarkPins from '../pins/syntax.js';
-import { parseChunked } from './chunked.js';
 
 export interface FrontMatter {
   /** Raw YAML text between the fences. */
