@@ -64,10 +64,11 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
     .option('--strict', 'fail on warnings too')
     .option('--watch', 'compile again whenever a policy or the config changes (Ctrl+C to stop)')
     .option('--no-drafts', 'publish releases only: check unreleased drafts but do not render them (for CI)')
+    .option('--shard <k/n>', 'compile only shard k of n (a CI matrix job); policies are split by a hash of their id')
     .addOption(reporter())
     .addHelpText(
       'after',
-      '\nExamples:\n  $ policyc compile                       # every policy under policies/ into dist/\n  $ policyc compile policies/acme --out site\n  $ policyc compile --watch               # recompile on save while editing\n  $ policyc compile --no-drafts           # CI: publish released versions only\n\nEach release under policies/<id>/releases/<version>/ is rendered as dist/<id>/<version>/; the\ncurrent release also at dist/<id>/. A draft that differs from every release gets a DRAFT banner.\nSite settings (base URL, organisation name) come from policyc.config.yaml.',
+      '\nExamples:\n  $ policyc compile                       # every policy under policies/ into dist/\n  $ policyc compile policies/acme --out site\n  $ policyc compile --watch               # recompile on save while editing\n  $ policyc compile --no-drafts           # CI: publish released versions only\n  $ policyc compile --shard 2/4 --out dist-2   # one job of a 4-job CI matrix\n\nEach release under policies/<id>/releases/<version>/ is rendered as dist/<id>/<version>/; the\ncurrent release also at dist/<id>/. A draft that differs from every release gets a DRAFT banner.\nSite settings (base URL, organisation name) come from policyc.config.yaml.',
     )
     .action(action((inputs: string[], opts: object) => import('./commands/compile.js').then((m) => m.default(io, inputs, opts))));
 

@@ -5,6 +5,8 @@ import type { Io, CommonOptions } from '../io.js';
 import { compile, type CompileResult } from '../node/compile.js';
 import { printReport, displayPath } from './report.js';
 import { InputError } from '../errors.js';
+import { parseShard } from '../node/shard.js';
+import { createProgress } from '../node/progress.js';
 
 export interface CompileCommandOptions extends CommonOptions {
   out?: string;
@@ -12,6 +14,8 @@ export interface CompileCommandOptions extends CommonOptions {
   watch?: boolean;
   /** false with --no-drafts: publish releases only. */
   drafts?: boolean;
+  /** --shard k/n */
+  shard?: string;
 }
 
 export default async function compileCommand(io: Io, inputs: string[], options: CompileCommandOptions): Promise<number> {
@@ -30,7 +34,14 @@ export default async function compileCommand(io: Io, inputs: string[], options: 
 
 async function compileOnce(io: Io, inputs: string[], options: CompileCommandOptions): Promise<{ code: number; result: CompileResult }> {
   const outDir = options.out === undefined ? undefined : resolve(io.cwd, options.out);
-  const result = await compile({ cwd: io.cwd, inputs, outDir, strict: options.strict, drafts: options.drafts, display: (p) => displayPath(io, p), env: io.env });
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const progress = createProgress(io, 'compiling');
+  let result: CompileResult;
+  try {
+    result = await compile({ cwd: io.cwd, inputs, outDir, strict: options.strict, drafts: options.drafts, display: (p) => displayPath(io, p), env: io.env, shard, onProgress: progress.update });
+  } finally {
+    progress.end();
+  }
   const { errors, warnings } = await printReport(io, result.reports, options);
   const n = result.policies.length;
   const shown = displayPath(io, result.outDir);

@@ -1,5 +1,6 @@
 // Loads src/lexicons/lexicon.yaml (surface forms -> vocabulary ids) and compiles it once.
 import { readFileSync } from 'node:fs';
+import { readYamlData } from '../data/cache.js';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -259,7 +260,7 @@ function table(section: Record<string, string[]> | undefined): Pattern[] {
 let cached: CompiledLexicon | undefined;
 
 export function loadRawLexicon(path = lexiconPath): RawLexicon {
-  return parse(readFileSync(path, 'utf8')) as RawLexicon;
+  return (path === lexiconPath ? readYamlData(path) : parse(readFileSync(path, 'utf8'))) as RawLexicon;
 }
 
 export function loadLexicon(): CompiledLexicon {

@@ -1,9 +1,8 @@
 // The vocabulary (schemas/vocabulary.yaml, a copy of ../shared/reference/vocabulary.yaml that the
 // product ships): taxonomy ids and their mappings to OPP-115, DPV, fideslang, P3P and CCPA.
 // Ids are a public contract: extend, never rename.
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { readYamlData } from '../data/cache.js';
 
 export interface Term {
   id: string;
@@ -42,7 +41,7 @@ export const vocabularyPath = fileURLToPath(new URL('../../schemas/vocabulary.ya
 
 let cached: Vocabulary | undefined;
 export function loadVocabulary(): Vocabulary {
-  cached ??= parse(readFileSync(vocabularyPath, 'utf8')) as Vocabulary;
+  cached ??= readYamlData(vocabularyPath) as Vocabulary;
   return cached;
 }
 

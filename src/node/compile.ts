@@ -11,7 +11,7 @@ import { listReleases, sha256, compareVersions, type Release } from './releases.
 import { loadConfig, type Config } from './config.js';
 import { readTextFile } from '../io/read.js';
 import { InputError } from '../errors.js';
-import { extractPolicy, reportsOf } from '../pipeline.js';
+import { extractPolicy, reportsOf, type ExtractedPolicy } from '../pipeline.js';
 import { runChecks, chooseProfiles, resolveAsOf } from '../check/index.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
@@ -24,6 +24,8 @@ import type { FileReport } from '../report/index.js';
 import type { PolicyModel } from '../model/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { loadSiteDiffer } from './differ.js';
+import { selectShard, type Shard } from './shard.js';
+import { prefetchExtractions, takeExtracted } from './workers.js';
 
 export interface CompileOptions {
   cwd: string;
@@ -43,6 +45,10 @@ export interface CompileOptions {
   differ?: Differ;
   /** Render unreleased drafts (default true); CI publishing a public site passes false. Drafts are checked either way. */
   drafts?: boolean;
+  /** Compile only this shard of the policies (--shard k/n; src/node/shard.ts). */
+  shard?: Shard;
+  /** Called as policies are done (a progress bar; src/node/progress.ts). */
+  onProgress?: (done: number, total: number, label: string) => void;
 }
 
 export interface CompileResult {
@@ -71,11 +77,14 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const configDir = configPath ? dirname(configPath) : options.cwd;
   const inputs = options.inputs.length || !config.policies ? options.inputs : [resolve(configDir, config.policies)];
   const outDir = resolve(options.cwd, options.outDir ?? (config.out ? resolve(configDir, config.out) : 'dist'));
-  const policies = await discoverPolicies(inputs, options.cwd);
+  const policies = selectShard(await discoverPolicies(inputs, options.cwd), options.shard);
+  // Many policies: the pipeline runs on worker threads first (src/node/workers.ts); same output.
+  const prefetched = await prefetchExtractions(policies, display, options.env, options.onProgress);
   const builds: PolicyBuild[] = [];
-  for (const loc of policies) {
-    const build = await buildPolicy(loc, display, reports, { drafts: options.drafts ?? true, config, asOf: resolveAsOf(undefined, options.env ?? {}).date });
+  for (const [i, loc] of policies.entries()) {
+    const build = await buildPolicy(loc, display, reports, { drafts: options.drafts ?? true, config, asOf: resolveAsOf(undefined, options.env ?? {}).date, prefetched });
     if (build) builds.push(build);
+    if (!prefetched) options.onProgress?.(i + 1, policies.length, loc.id);
   }
   const failed = reports.some((r) => hasErrors(r.diagnostics) || (options.strict && r.diagnostics.some((d) => d.severity === 'warning')));
   const schemaText = await readFile(fileURLToPath(schemaPath), 'utf8');
@@ -103,6 +112,8 @@ interface PolicyContext {
   config: Config;
   /** The date check rules judge against (diagnostics only; never written into an output). */
   asOf: string;
+  /** Pipeline results computed on worker threads, by file. */
+  prefetched?: Map<string, ExtractedPolicy> | null;
 }
 
 async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, reports: FileReport[], ctx: PolicyContext): Promise<PolicyBuild | null> {
@@ -134,7 +145,8 @@ async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, 
   // The reviewed model beside the draft (the review loop), as `policyc check` reads it.
   const yamlPath = join(loc.dir, 'policy.yaml');
   const reviewed = basename(loc.file) === 'policy.md' && existsSync(yamlPath) ? { path: display(yamlPath), text: await readTextFile(yamlPath) } : undefined;
-  const result = extractPolicy({ id: loc.id, path: shown, text, ...(reviewed ? { reviewed } : {}) });
+  const input = { id: loc.id, path: shown, text, ...(reviewed ? { reviewed } : {}) };
+  const result = takeExtracted(ctx.prefetched, loc.file, input) ?? extractPolicy(input);
   // Check findings are reported as warnings (only `check` and `compile --strict` fail on them).
   const choice = chooseProfiles(undefined, result.model.policy.jurisdictions ?? [], ctx.config.profiles);
   const findings = runChecks(result, { profiles: choice.profiles, asOf: ctx.asOf, severities: ctx.config.rules, strict: false });

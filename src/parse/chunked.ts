@@ -1,108 +1,212 @@
-// Parse a large document section by section. micromark (under remark-parse) is superlinear past
-// about 250 KB: a 5 MB policy took 42 s and 840 MB in one piece (../shared/reference/performance.md).
-// Split before top-level ATX headings where CommonMark guarantees that nothing spans the split
-// (no open code fence, no open HTML block, no link reference or footnote definitions anywhere),
-// parse each piece, shift its positions back into the whole file and concatenate. The result
-// equals the one-piece parse (test/property.test.ts checks this on arbitrary markdown).
-// Pure: no I/O.
+// Parse a large document block-chunk by block-chunk, so that parse time stays linear in its size.
+//
+// micromark (under remark-parse) copies its whole event list each time a list or block quote
+// closes, so a whole parse of a document with many lists costs lists x size: 27 s for 5 MB
+// (../shared/reference/performance.md). Parsed in chunks of ~64 KB, the same document costs
+// a few seconds, and the tree is the same as the whole parse's:
+//   - chunks start only at an ATX heading at column 0 that follows a blank line, outside any
+//     fenced code block, HTML block (types 1-5), container directive (:::) or front matter: such
+//     a line closes every open block, so nothing before it can change how it and what follows parse;
+//   - link reference definitions and footnote definitions are document-wide: a chunk that uses a
+//     label defined in another chunk is parsed again with stand-in definitions of those labels
+//     (before it, or after it for the first chunk), which are then dropped from its tree;
+//   - positions (line, column, offset) are shifted back to the whole file, and so are the author
+//     pins that src/pins/syntax.ts keeps on tree.data.pins.
+// Pure; test/perf.test.ts checks chunked == whole on the corpus and on crafted cases.
 import type { Root, RootContent } from 'mdast';
-import type { Node } from 'unist';
+import type { Point, Position } from 'unist';
+import type { RawPin } from '../pins/syntax.js';
 
-/** Documents smaller than this are parsed in one piece. */
-export const CHUNK_BYTES = 32 * 1024;
+export interface ChunkOptions {
+  /** Preferred chunk size in bytes (chunks only start at safe headings, so they vary). */
+  targetBytes?: number;
+}
 
-/** Offsets where the document may be cut, each at the start of a top-level `#` heading line. */
-export function safeSplits(text: string, chunkBytes = CHUNK_BYTES): number[] | null {
-  // References may point across sections: keep such documents whole.
-  if (/^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:/m.test(text)) return null;
-  const splits: number[] = [];
+export const DEFAULT_CHUNK_BYTES = 64 * 1024;
+/** The name main's earlier version of this module used (test/property.test.ts). */
+export const CHUNK_BYTES = DEFAULT_CHUNK_BYTES;
+
+/** Offsets where the document is cut (chunk starts after the first); never null, kept for test/property.test.ts. */
+export function safeSplits(text: string, chunkBytes = DEFAULT_CHUNK_BYTES): number[] | null {
+  return chunkStarts(text, { targetBytes: chunkBytes }).slice(1);
+}
+
+/** Offsets where chunks start: [0, ...] (a single [0] when the document cannot be split). */
+export function chunkStarts(source: string, options: ChunkOptions = {}): number[] {
+  const target = options.targetBytes ?? DEFAULT_CHUNK_BYTES;
+  const starts = [0];
+  let lineStart = 0;
+  let prevBlank = true;
   let fence: { char: string; length: number } | null = null;
-  let htmlEnd: RegExp | null = null;
-  let last = 0;
-  let start = 0;
+  let html: RegExp | null = null;
+  let directives = 0;
+  let inFrontMatter = source.startsWith('---\n');
   let first = true;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const line = text.slice(start, end);
-    if (first && line === '---') {
-      // Front matter: skip to its closing fence.
-      const close = text.indexOf('\n---', end);
-      if (close === -1) return null;
-      end = text.indexOf('\n', close + 1);
-      if (end === -1) end = text.length;
-      first = false;
-      start = end + 1;
-      continue;
+  while (lineStart <= source.length) {
+    let lineEnd = source.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = source.length;
+    const line = source.slice(lineStart, lineEnd);
+    if (inFrontMatter) {
+      if (!first && /^(---|\.\.\.)\s*$/.test(line)) inFrontMatter = false;
+    } else if (fence) {
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length) fence = null;
+    } else if (html) {
+      if (html.test(line)) html = null;
+    } else {
+      const blank = /^\s*$/.test(line);
+      if (
+        line.startsWith('#') &&
+        prevBlank &&
+        directives === 0 &&
+        /^#{1,6}(\s|$)/.test(line) &&
+        lineStart - starts[starts.length - 1]! >= target
+      )
+        starts.push(lineStart);
+      const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+      if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) fence = { char: open[1]![0]!, length: open[1]!.length };
+      else if (/^ {0,3}:{3,}\s*[A-Za-z]/.test(line)) directives++;
+      else if (/^ {0,3}:{3,}\s*$/.test(line) && directives > 0) directives--;
+      else html = htmlBlockEnd(line);
+      prevBlank = blank;
     }
     first = false;
-    if (fence) {
-      const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length) fence = null;
-    } else if (htmlEnd) {
-      if (htmlEnd.test(line)) htmlEnd = null;
-    } else {
-      const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-      if (f && !(f[1]![0] === '`' && line.slice(f[0].length).includes('`'))) fence = { char: f[1]![0]!, length: f[1]!.length };
-      else if (/^ {0,3}<(script|pre|style|textarea)(\s|>|$)/i.test(line)) htmlEnd = /<\/(script|pre|style|textarea)>/i;
-      else if (/^ {0,3}<!--/.test(line)) htmlEnd = /-->/;
-      else if (/^ {0,3}<\?/.test(line)) htmlEnd = /\?>/;
-      else if (/^ {0,3}<![A-Za-z]/.test(line)) htmlEnd = />/;
-      else if (/^ {0,3}<!\[CDATA\[/.test(line)) htmlEnd = /\]\]>/;
-      // The opening line may close its own block.
-      if (htmlEnd && htmlEnd.test(line.replace(/^ {0,3}<(!--|\?|!\[CDATA\[|!|script|pre|style|textarea)/i, ''))) htmlEnd = null;
-      // A heading that follows a blank line: no paragraph, list item, quote or HTML block of type
-      // 6/7 continues across it.
-      if (!fence && !htmlEnd && /^#{1,6}(\s|$)/.test(line) && start - last >= chunkBytes && start >= 2 && text[start - 2] === '\n') {
-        splits.push(start);
-        last = start;
+    lineStart = lineEnd + 1;
+  }
+  return starts;
+}
+
+/** For an HTML block of kinds 1-5 that this line opens and does not close: the end condition. */
+function htmlBlockEnd(line: string): RegExp | null {
+  const m = /^ {0,3}<(script|pre|style|textarea|!--|\?|![A-Za-z]|!\[CDATA\[)/i.exec(line);
+  if (!m) return null;
+  const kind = m[1]!.toLowerCase();
+  const end =
+    kind === '!--' ? /-->/ : kind === '?' ? /\?>/ : kind === '![cdata[' ? /\]\]>/ : kind.startsWith('!') ? />/ : new RegExp(`</(script|pre|style|textarea)>`, 'i');
+  const rest = line.slice(m.index + m[0].length);
+  return end.test(rest) ? null : end;
+}
+
+interface Chunk {
+  start: number;
+  text: string;
+  /** 1-based line of the chunk's first line in the whole document. */
+  line: number;
+  tree: Root;
+}
+
+/** Parse `source` chunk by chunk with `parse` (the processor's parse), as if it were parsed whole. */
+export function parseChunked(source: string, parse: (text: string) => Root, options: ChunkOptions | number = {}): Root {
+  const starts = chunkStarts(source, typeof options === 'number' ? { targetBytes: options } : options);
+  if (starts.length === 1) return parse(source);
+  const chunks: Chunk[] = [];
+  let line = 1;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i]!;
+    const text = source.slice(start, starts[i + 1] ?? source.length);
+    chunks.push({ start, text, line, tree: parse(text) });
+    line += countNewlines(text);
+  }
+
+  // Document-wide labels: definitions and footnotes defined in one chunk, used in another.
+  const defined = chunks.map((c) => labelsOf(c.tree));
+  const all = { definition: new Map<string, string>(), footnoteDefinition: new Map<string, string>() };
+  for (const d of defined) {
+    for (const [id, label] of d.definition) if (!all.definition.has(id)) all.definition.set(id, label);
+    for (const [id, label] of d.footnoteDefinition) if (!all.footnoteDefinition.has(id)) all.footnoteDefinition.set(id, label);
+  }
+  if (all.definition.size || all.footnoteDefinition.size) {
+    chunks.forEach((chunk, i) => {
+      const own = defined[i]!;
+      const foreign: string[] = [];
+      let folded: string | undefined;
+      const mentions = (id: string) => (folded ??= chunk.text.replace(/\s+/g, ' ').toLowerCase()).includes(id);
+      for (const [id, label] of all.definition) if (!own.definition.has(id) && mentions(id)) foreign.push(`[${label}]: #`);
+      for (const [id, label] of all.footnoteDefinition) if (!own.footnoteDefinition.has(id) && mentions(id)) foreign.push(`[^${label}]: #`);
+      if (!foreign.length) return;
+      const stand = foreign.join('\n');
+      if (i === 0) {
+        // The first chunk may open with front matter: the stand-ins go after it.
+        const tree = parse(`${chunk.text}${chunk.text.endsWith('\n') ? '' : '\n'}\n${stand}\n`);
+        tree.children = tree.children.filter((n) => (n.position?.start.offset ?? 0) < chunk.text.length);
+        tree.position = chunk.tree.position;
+        chunk.tree = tree;
+      } else {
+        // Other chunks open with a heading after a blank line: stand-ins before it change nothing.
+        const prefix = `${stand}\n\n`;
+        const tree = parse(prefix + chunk.text);
+        tree.children = tree.children.filter((n) => (n.position?.start.offset ?? 0) >= prefix.length);
+        shiftTree(tree, -prefix.length, -countNewlines(prefix));
+        tree.position = chunk.tree.position;
+        chunk.tree = tree;
       }
+    });
+  }
+
+  const root: Root = { type: 'root', children: [] };
+  const pins: RawPin[] = [];
+  for (const chunk of chunks) {
+    shiftTree(chunk.tree, chunk.start, chunk.line - 1);
+    root.children.push(...(chunk.tree.children as RootContent[]));
+    for (const pin of chunk.tree.data?.pins ?? []) pins.push(shiftPin(pin, chunk.start, chunk.line - 1));
+  }
+  const last = chunks[chunks.length - 1]!;
+  const firstPos = chunks[0]!.tree.position;
+  const lastPos = last.tree.position;
+  if (firstPos && lastPos) root.position = { start: { ...firstPos.start }, end: { ...lastPos.end } };
+  if (pins.length) root.data = { ...root.data, pins };
+  return root;
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Identifiers (normalised, lowercase) and labels of a tree's top-level definitions and footnotes. */
+function labelsOf(tree: Root): { definition: Map<string, string>; footnoteDefinition: Map<string, string> } {
+  const out = { definition: new Map<string, string>(), footnoteDefinition: new Map<string, string>() };
+  const walk = (nodes: readonly RootContent[]): void => {
+    for (const n of nodes) {
+      if (n.type === 'definition' || n.type === 'footnoteDefinition') out[n.type].set(n.identifier.toLowerCase(), n.label ?? n.identifier);
+      if ('children' in n) walk(n.children as RootContent[]);
     }
-    start = end + 1;
-  }
-  return splits;
+  };
+  walk(tree.children);
+  return out;
 }
 
-/** Parse in pieces with `parse`, or in one piece when the document is small or cannot be cut. */
-export function parseChunked(text: string, parse: (text: string) => Root, chunkBytes = CHUNK_BYTES): Root {
-  if (text.length < chunkBytes * 2) return parse(text);
-  const splits = safeSplits(text, chunkBytes);
-  if (!splits || splits.length === 0) return parse(text);
-  const bounds = [0, ...splits, text.length];
-  const children: RootContent[] = [];
-  let lineOffset = 0;
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    const from = bounds[i]!;
-    const piece = text.slice(from, bounds[i + 1]!);
-    const tree = parse(piece);
-    if (i > 0) shift(tree, lineOffset, from);
-    children.push(...tree.children);
-    for (let k = piece.indexOf('\n'); k !== -1; k = piece.indexOf('\n', k + 1)) lineOffset++;
-  }
-  const end = endPoint(text);
-  return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end } };
-}
-
-function shift(tree: Root, lines: number, offset: number): void {
-  const stack: Node[] = [...tree.children];
+/** Shift every position in a tree (the root included) by an offset and a number of lines. */
+function shiftTree(tree: Root, offset: number, lines: number): void {
+  if (offset === 0 && lines === 0) return;
+  const stack: { position?: Position; children?: unknown[] }[] = [tree];
+  const seen = new Set<Point>(); // a transform may share a point between nodes: shift it once
   while (stack.length) {
     const node = stack.pop()!;
-    const p = node.position;
-    if (p) {
-      p.start = { line: p.start.line + lines, column: p.start.column, ...(p.start.offset !== undefined ? { offset: p.start.offset + offset } : {}) };
-      p.end = { line: p.end.line + lines, column: p.end.column, ...(p.end.offset !== undefined ? { offset: p.end.offset + offset } : {}) };
+    if (node.position) {
+      for (const p of [node.position.start, node.position.end]) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        shiftPoint(p, offset, lines);
+      }
     }
-    const kids = (node as { children?: Node[] }).children;
-    if (kids) for (const k of kids) stack.push(k);
+    if (node.children) for (const c of node.children) stack.push(c as (typeof stack)[number]);
   }
 }
 
-function endPoint(text: string): { line: number; column: number; offset: number } {
-  let line = 1;
-  let lastBreak = -1;
-  for (let k = text.indexOf('\n'); k !== -1; k = text.indexOf('\n', k + 1)) {
-    line++;
-    lastBreak = k;
-  }
-  return { line, column: text.length - lastBreak, offset: text.length };
+function shiftPoint(p: Point, offset: number, lines: number): void {
+  p.line += lines;
+  if (p.offset !== undefined) p.offset += offset;
+}
+
+function shiftPin(pin: RawPin, offset: number, lines: number): RawPin {
+  return {
+    ...pin,
+    start: { ...pin.start, line: pin.start.line + lines },
+    end: { ...pin.end, line: pin.end.line + lines },
+    content: pin.content
+      ? { lines: [pin.content.lines[0] + lines, pin.content.lines[1] + lines], startOffset: pin.content.startOffset + offset, endOffset: pin.content.endOffset + offset }
+      : null,
+  };
 }

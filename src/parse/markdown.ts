@@ -35,12 +35,19 @@ export interface ParsedDocument {
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkPins);
 
+/** Above this size, parse block-chunk by block-chunk (src/parse/chunked.ts): same tree, linear time. */
+export const CHUNKED_PARSE_ABOVE = 128 * 1024;
+
+/** The tree of a normalised source, parsed whole. */
+export function parseTree(source: string): Root {
+  return processor.parse(source) as Root;
+}
+
 export function parseMarkdown(text: string, path = 'policy.md'): ParsedDocument {
   const source = normalizeSource(text);
   // Pathological nesting is capped first (same length, so offsets into `source` stay valid).
   const guarded = limitNesting(source);
-  // Large documents are parsed section by section (linear time and memory; src/parse/chunked.ts).
-  const tree = parseChunked(guarded.text, (piece) => processor.parse(piece) as Root);
+  const tree = guarded.text.length > CHUNKED_PARSE_ABOVE ? parseChunked(guarded.text, parseTree) : parseTree(guarded.text);
   const first = tree.children[0];
   let frontMatter: FrontMatter | null = null;
   if (first && first.type === 'yaml' && first.position) {

@@ -2,6 +2,7 @@
 // Problems carry JSON paths; validate/positions.ts maps them to YAML line:column.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import type { ValidateFunction, ErrorObject } from 'ajv';
 import { isKnownId, loadVocabulary, suggestIds } from '../model/vocabulary.js';
 import { idsIn } from './ids.js';
@@ -24,13 +25,34 @@ function getValidator(): ValidateFunction {
   if (validator) return validator;
   // Ajv is CommonJS; createRequire keeps NodeNext typing simple and loads only when validating.
   const require = createRequire(import.meta.url);
+  const schemaText = readFileSync(schemaPath, 'utf8');
+  const precompiled = loadStandalone(require, schemaText);
+  if (precompiled) return (validator = precompiled);
   const Ajv2020 = require('ajv/dist/2020.js').default as typeof import('ajv/dist/2020.js').default;
   const addFormats = require('ajv-formats').default as typeof import('ajv-formats').default;
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv, ['date', 'email']);
-  const compiled = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+  const compiled = ajv.compile(JSON.parse(schemaText));
   validator = compiled;
   return compiled;
+}
+
+/**
+ * The validator that scripts/build.mjs precompiled with Ajv's standalone code (lib/validate/standalone.cjs;
+ * from lib/bundle/ the same relative path reaches it), used only when it was built from this very
+ * schema text: no schema compilation at start-up. Absent (tests run from src/) or stale: undefined.
+ */
+function loadStandalone(require: NodeJS.Require, schemaText: string): ValidateFunction | undefined {
+  if (process.env.POLICYC_NO_STANDALONE) return undefined;
+  let mod: ValidateFunction & { schemaSha256?: string; default?: ValidateFunction };
+  try {
+    mod = require('../validate/standalone.cjs') as typeof mod;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+  if (mod.schemaSha256 !== createHash('sha256').update(schemaText).digest('hex')) return undefined;
+  return mod.default ?? mod;
 }
 
 /** Schema and vocabulary problems of a model. Empty when valid. */

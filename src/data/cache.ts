@@ -1,0 +1,37 @@
+// YAML data files (schemas/vocabulary.yaml, src/lexicons/lexicon.yaml) stay the source of truth;
+// scripts/build.mjs also writes each as JSON (lib/data/<name>.json, with the YAML's sha256), since
+// JSON.parse is 50-130x faster than the yaml parser and this runs on every start.
+// A JSON copy is used only when its hash matches the YAML text read now; otherwise (tests run from
+// src/, or the YAML was edited after the build) the YAML is parsed. Same value either way
+// (test/perf-build.test.ts checks it).
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { parse } from 'yaml';
+
+export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** Where the build writes the JSON copy of a YAML data file; the same from lib/data/ and lib/bundle/. */
+export function jsonCopyUrl(yamlPath: string): URL {
+  return new URL(`../data/${basename(yamlPath).replace(/\.ya?ml$/, '')}.json`, import.meta.url);
+}
+
+/** The data of a YAML file, from its build-time JSON copy when that is current. */
+export function readYamlData(yamlPath: string): unknown {
+  const text = readFileSync(yamlPath, 'utf8');
+  if (!process.env.POLICYC_NO_DATA_CACHE) {
+    let copy: { sha256?: string; data?: unknown } | undefined;
+    try {
+      copy = JSON.parse(readFileSync(jsonCopyUrl(yamlPath), 'utf8')) as typeof copy;
+    } catch {
+      copy = undefined; // no copy: parse the YAML
+    }
+    if (copy && copy.sha256 === sha256Hex(text)) return copy.data;
+  }
+  return parse(text) as unknown;
+}
+
+/** What the build writes for a YAML file: its data and the sha256 of its text. */
+export function jsonCopyOf(yamlText: string): string {
+  return JSON.stringify({ sha256: sha256Hex(yamlText), data: parse(yamlText) as unknown });
+}
