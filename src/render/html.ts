@@ -74,10 +74,16 @@ const BLOCKS = new Set(['p', 'li', 'blockquote', 'table', 'pre', 'dt', 'dd', 'h1
 
 /** The anchor of the block that contains a source line: the last anchor at or before it. */
 export function anchorFor(anchors: number[], line: number): string | undefined {
+  // anchors is ascending: binary search for the last one at or before the line.
+  let lo = 0;
+  let hi = anchors.length - 1;
   let found: number | undefined;
-  for (const a of anchors) {
-    if (a > line) break;
-    found = a;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (anchors[mid]! <= line) {
+      found = anchors[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found === undefined ? undefined : `L${found}`;
 }
@@ -107,6 +113,7 @@ function renderBodyOnce(tree: MdastRoot): RenderedBody {
   const hast = toHast.runSync(content) as HastRoot;
   const toc: RenderedBody['toc'] = [];
   const anchors: number[] = [];
+  const anchored = new Set<number>(); // O(1) membership: a long policy has thousands of blocks
   // Heading order: a heading is at most one level deeper than the one before it (policies often
   // jump from # to ###), so that screen-reader users get an outline without holes.
   // Siblings stay siblings: a heading's level is one more than the number of open headings above it.
@@ -129,7 +136,8 @@ function renderBodyOnce(tree: MdastRoot): RenderedBody {
     // Line anchors on blocks, so that evidence links ("line 25") land on the passage. Headings
     // keep their slug id; their line goes on a data attribute target via an empty span.
     const line = node.position?.start.line;
-    if (!line || !BLOCKS.has(node.tagName) || anchors.includes(line)) return;
+    if (!line || !BLOCKS.has(node.tagName) || anchored.has(line)) return;
+    anchored.add(line);
     if (node.properties.id === undefined) {
       node.properties.id = `L${line}`;
       anchors.push(line);
