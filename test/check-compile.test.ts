@@ -7,13 +7,7 @@ import { join } from 'node:path';
 import { runCli } from './check-helpers.js';
 const prose = readFileSync('test/fixtures/check/review/policy.md', 'utf8');
 const reviewed = readFileSync('test/fixtures/check/review/policy.yaml', 'utf8');
-// Active once src/node/compile.ts calls runChecks and passes policy.yaml as `reviewed` (the lead wires
-// it: see docs/policy-as-code.md "Wiring compile"); until then it is skipped with a message.
-const wired = /runChecks/.test(readFileSync('src/node/compile.ts', 'utf8'));
-if (!wired) console.warn('check-compile.test.ts: src/node/compile.ts does not call runChecks yet; the compile wiring test is skipped');
-const maybe = wired ? describe : describe.skip;
-
-maybe('compile runs the checks and the review loop', () => {
+describe('compile runs the checks and the review loop', () => {
   test('gdpr findings are warnings in compile, errors with --strict; a deleted reviewed disclosure fails compile', async () => {
     const root = mkdtempSync(join(tmpdir(), 'policyc-cw-'));
     mkdirSync(join(root, 'policies', 'acme'), { recursive: true });

@@ -132,6 +132,14 @@ if (!existsSync(corpus)) console.warn(`check.test.ts: ${corpus} not found; the c
 
 maybe('policyc check on corpus policies of several eras', () => {
   const files = ['circuitcity.com_1999-04-22.md', 'amazon.com_2007-06-06.md', 'duckduckgo.com_2011-10-08.md', 'craigslist.org_2017-05-18.md', 'python.org_2019-12-31.md'];
+  test('a folder of loose policies is checked file by file', async () => {
+    const r = await runCli(['check', corpus, '--profile', 'gdpr', '--as-of', '2020-01-01', '--reporter', 'json']);
+    expect(r.code).toBe(1);
+    const reports = JSON.parse(r.stdout) as { file: string }[];
+    expect(reports.length).toBeGreaterThanOrEqual(20);
+    expect(reports.every((f) => f.file.endsWith('.md'))).toBe(true);
+  });
+
   test.each(files)('%s: runs, every finding has a rule, a position and a source', async (file) => {
     const r = await runCli(['check', join(corpus, file), '--profile', 'gdpr,ccpa', '--as-of', '2020-01-01', '--reporter', 'json']);
     expect([0, 1]).toContain(r.code);

@@ -1,12 +1,12 @@
-// The seed policy (policies/kaspersky-uk/policy.md = the corpus's kaspersky.co.uk 2013-06-06):
+// The seed policy (policies/kaspersky-uk/releases/1.0.0/policy.md = the corpus's kaspersky.co.uk 2013-06-06):
 // key items with evidence on the right lines, every trap of ../shared/reference/seed-gold.yaml.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@jest/globals';
 import { item, run } from './helpers-extract.js';
 import { checkEvidence } from '../src/extract/index.js';
 
-const md = readFileSync(new URL('../policies/kaspersky-uk/policy.md', import.meta.url), 'utf8');
-const { doc, model, diagnostics } = run(md, 'policies/kaspersky-uk/policy.md');
+const md = readFileSync(new URL('../policies/kaspersky-uk/releases/1.0.0/policy.md', import.meta.url), 'utf8');
+const { doc, model, diagnostics } = run(md, 'policies/kaspersky-uk/releases/1.0.0/policy.md');
 const on = (it: { evidence: { lines: [number, number] }[] } | undefined, line: number) => !!it?.evidence.some((e) => e.lines[0] <= line && line <= e.lines[1]);
 const pos = <T extends { polarity: string }>(xs: T[]) => xs.filter((x) => x.polarity === 'positive');
 const spansHit = (xs: { evidence: { lines: [number, number] }[] }[], lines: number[]) => xs.some((x) => x.evidence.some((e) => lines.some((l) => e.lines[0] <= l && l <= e.lines[1])));
@@ -109,5 +109,5 @@ test('a tampered quote fails the self-check loudly', () => {
 });
 
 test('output is deterministic', () => {
-  expect(JSON.stringify(run(md, 'policies/kaspersky-uk/policy.md').model)).toBe(JSON.stringify(model));
+  expect(JSON.stringify(run(md, 'policies/kaspersky-uk/releases/1.0.0/policy.md').model)).toBe(JSON.stringify(model));
 });

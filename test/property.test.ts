@@ -8,6 +8,12 @@ import { parseMarkdown } from '../src/parse/markdown.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { buildSite } from '../src/render/site.js';
 import { limitNesting } from '../src/parse/guard.js';
+import { parseChunked, safeSplits } from '../src/parse/chunked.js';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { Root } from 'mdast';
 import type { Evidence, PolicyModel } from '../src/model/types.js';
 
 const SEED = Number(process.env.PROP_SEED ?? 20261129);
@@ -158,5 +164,25 @@ describe('properties of the pipeline on arbitrary markdown', () => {
       }),
       opts,
     );
+  });
+
+  test('a document parsed section by section equals the same document parsed whole', () => {
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+    const parse = (t: string) => processor.parse(t) as Root;
+    let cut = 0;
+    // Headings often, and a tiny chunk size, so that the arbitrary documents are actually cut.
+    const sectioned = fc
+      .tuple(markdown, fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), markdown), { minLength: 1, maxLength: 6 }))
+      .map(([head, rest]) => [head, ...rest.map(([n, t]) => `${'#'.repeat(n)} Section\n\n${t.replace(/^\ufeff/, '').replace(/^---\n[\s\S]*?\n---\n/, '')}`)].join('\n\n').replace(/\r\n?/g, '\n').replace(/^\ufeff/, ''));
+    fc.assert(
+      fc.property(sectioned, (text) => {
+        const whole = parse(text);
+        const pieces = parseChunked(text, parse, 16);
+        if ((safeSplits(text, 16)?.length ?? 0) > 0) cut++;
+        expect(pieces).toEqual(whole);
+      }),
+      { ...opts, numRuns: Math.ceil(RUNS / 2) },
+    );
+    expect(cut).toBeGreaterThan(RUNS / 4);
   });
 });

@@ -77,7 +77,7 @@ describe('extract --update merge, for any mix of items', () => {
         for (const d of model.data_categories) if (!humans.includes(d.id)) expect(d).toMatchObject({ source: 'inferred', confidence: 0.9 });
         expect(mergeReviewed(out, fresh).text).toBe(out);
       }),
-      { numRuns: 300, seed: 42 },
+      { numRuns: 120, seed: 42 },
     );
   });
 });

@@ -109,6 +109,15 @@ describe('drift between the prose and the reviewed model', () => {
     expect(r.model.controller.name).toBe('Acme Ltd');
   });
 
+  test('when the prose moves, the published model points at the new lines; policy.yaml is not touched', () => {
+    const moved = prose.replace('# Acme privacy notice\n', '# Acme privacy notice\n\nA new introduction.\n\nAnd another paragraph.\n');
+    const r = extractPolicy(input(moved));
+    expect(r.diagnostics.filter((d) => d.ruleId === 'review/evidence-missing')).toEqual([]);
+    expect(r.model.recipients.find((x) => x.id === 'processor')!.evidence[0]!.lines).toEqual([23, 23]);
+    expect(r.model.data_categories.find((x) => x.id === 'contact.email')!.evidence[0]!.lines).toEqual([15, 15]);
+    expect(mergeReviewed(reviewed, r.fresh!).text).toContain('      - lines: [19, 19]\n        quote: We use service providers');
+  });
+
   test('reflowing a reviewed passage is not drift', () => {
     const r = extractPolicy(input(prose.replace('your email address when you', 'your email\naddress when you')));
     expect(r.diagnostics.filter((d) => d.ruleId === 'review/evidence-missing')).toEqual([]);

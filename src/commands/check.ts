@@ -3,7 +3,7 @@
 // errors fail (exit 1). Prints which as-of date and which profiles it used, and where from.
 import { existsSync } from 'node:fs';
 import { join, basename, dirname, resolve } from 'node:path';
-import { statSync } from 'node:fs';
+import { statSync, readdirSync } from 'node:fs';
 import type { Io, CommonOptions } from '../io.js';
 import { readTextFile } from '../io/read.js';
 import { InputError, UsageError } from '../errors.js';
@@ -99,7 +99,16 @@ async function findPolicies(inputs: string[], cwd: string): Promise<PolicyLocati
       /* discoverPolicies reports it */
     }
     if (isFile) out.push({ id: idForFile(path), file: path, dir: dirname(path) });
-    else out.push(...(await discoverPolicies([arg], cwd)));
+    else {
+      try {
+        out.push(...(await discoverPolicies([arg], cwd)));
+      } catch (error) {
+        // A folder of loose policies (a corpus): check every markdown file in it.
+        const loose = error instanceof InputError && error.ruleId === 'input/no-policies' ? readdirSync(path).filter((n) => /\.(md|markdown)$/i.test(n)).sort() : [];
+        if (!loose.length) throw error;
+        for (const name of loose) out.push({ id: idForFile(join(path, name)), file: join(path, name), dir: path });
+      }
+    }
   }
   return out.filter((p, i) => out.findIndex((q) => q.file === p.file) === i);
 }

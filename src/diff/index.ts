@@ -38,7 +38,7 @@ const PRACTICE =
 export function diffPolicies(a: DiffSide, b: DiffSide, options: DiffOptions = {}): PolicyDiff {
   const changes = diffModels(a.model, b.model);
   const aligned = a.doc && b.doc ? alignSections(sectionsFor(a.doc), sectionsFor(b.doc)) : [];
-  changes.push(...textChanges(aligned, a, b));
+  changes.push(...textChanges(aligned, a, b, changes));
   applyOverrides(changes, options.overrides ?? []);
   changes.sort(byClassThenKey);
   const counts: Record<ChangeClass, number> = { material: 0, minor: 0, editorial: 0, needs_review: 0 };
@@ -74,20 +74,34 @@ function applyOverrides(changes: Change[], overrides: Override[]): void {
 }
 
 /** Editorial entries for reworded sections, and needs-review entries for practice sentences nobody explained. */
-function textChanges(aligned: AlignedSection[], a: DiffSide, b: DiffSide): Change[] {
+function textChanges(aligned: AlignedSection[], a: DiffSide, b: DiffSide, modelChanges: Change[]): Change[] {
   const out: Change[] = [];
   const quotesA = evidenceWords(a.model);
   const quotesB = evidenceWords(b.model);
   const sharingA = evidenceWords(a.model, SHARING_FACETS);
   const sharingB = evidenceWords(b.model, SHARING_FACETS);
+  // The quotes of changes in substance: an item whose evidence merely covers a sentence does not
+  // explain a party newly named in it (the item may be the old processor, reworded).
+  const substantive = modelChanges.filter((c) => c.class !== 'editorial');
+  const substanceA = quoteIndex(substantive.flatMap((c) => c.evidenceBefore.map((e) => e.quote)));
+  const substanceB = quoteIndex(substantive.flatMap((c) => c.evidenceAfter.map((e) => e.quote)));
   for (const s of aligned) {
     if (s.diff.status === 'same' || s.diff.status === 'moved') continue;
     const key = `text/${(s.after ?? s.before)!.key || 'preamble'}`;
     // A sentence that moves data to someone is explained only by a recipient or transfer found in it.
+    // Words of each side's section, built once per section (not per sentence: that would be quadratic).
+    const sideWords: Partial<Record<'before' | 'after', Set<string>>> = {};
+    const wordsOf = (side: 'before' | 'after') => (sideWords[side] ??= new Set(words(s[side]?.text ?? '')));
     const unexplained = s.changedSentences.filter((c) => {
       if (!PRACTICE.test(c.text)) return false;
       const after = c.side === 'after';
-      return SHARING.test(c.text) ? !explained(c.text, after ? sharingB : sharingA) : !explained(c.text, after ? quotesB : quotesA);
+      if (SHARING.test(c.text) ? !explained(c.text, after ? sharingB : sharingA) : !explained(c.text, after ? quotesB : quotesA)) return true;
+      // Explained by an item, but the sentence names a party (or a sale) the other version's
+      // section did not: only a change in substance at this sentence explains that.
+      const fresh = words(c.text).filter((w) => PARTY.test(w));
+      if (!fresh.length) return false;
+      const other = wordsOf(after ? 'before' : 'after');
+      return fresh.some((w) => !other.has(w)) && !explained(c.text, after ? substanceB : substanceA);
     });
     for (const c of unexplained) {
       const doc = c.side === 'after' ? b.doc! : a.doc!;
@@ -129,6 +143,24 @@ interface QuoteIndex {
 
 const SHARING = /\b(?:shar(?:e|es|ed|ing)|disclos\w*|sell\w*|sold|sale|rent\w*|transfer\w*|transmit\w*|receiv\w*|provid\w* (?:it |them |this |such |your \w+ )?(?:to|with)|pass\w* (?:on|to))\b/i;
 const SHARING_FACETS = ['recipients', 'transfers'] as const;
+
+/** Words that name a party data goes to, or a sale: new in a changed sentence, they need a model change to explain them. */
+const PARTY = /^(?:partners?|advertis\w*|advertisers?|marketers?|affiliates?|subsidiar\w*|vendors?|brokers?|third|sell\w*|sold|sale|rent\w*|government\w*|authorit\w*|police|enforcement|buyers?|acquirer\w*|abroad|overseas|international\w*|countr\w*)$/;
+
+function quoteIndex(quotes: string[]): QuoteIndex {
+  const index: QuoteIndex = { sizes: [], byWord: new Map() };
+  for (const quote of quotes) {
+    const id = index.sizes.length;
+    const ws = new Set(words(quote));
+    index.sizes.push(ws.size);
+    for (const w of ws) {
+      const list = index.byWord.get(w);
+      if (list) list.push(id);
+      else index.byWord.set(w, [id]);
+    }
+  }
+  return index;
+}
 
 function evidenceWords(model: PolicyModel, facets: readonly (typeof ITEM_FACETS)[number][] = ITEM_FACETS): QuoteIndex {
   const index: QuoteIndex = { sizes: [], byWord: new Map() };

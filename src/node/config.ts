@@ -75,7 +75,7 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   const validate = ajv.compile(JSON.parse(require('node:fs').readFileSync(configSchemaPath, 'utf8')));
   if (!validate(value)) {
     for (const e of validate.errors ?? []) {
-      const path = e.instancePath.split('/').slice(1);
+      const path = e.instancePath.split('/').slice(1).map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'));
       const node = doc.getIn(path, true) as { range?: [number, number] } | undefined;
       const extra = (e.params as { additionalProperty?: string }).additionalProperty;
       diagnostics.push({

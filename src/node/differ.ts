@@ -1,10 +1,8 @@
 // The differ that the published site uses for changes pages, banners, versions.json and the feed:
-// the diff engine (src/diff/index.ts: diffPolicies, renderDiffHtml, summarizeDiff) when this build
-// has it, else the simple differ of src/render/changes.ts. Loaded lazily, so compile works on a
-// branch without the engine and picks it up as soon as it is merged.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { simpleDiffer, type ChangeSide, type Differ } from '../render/changes.js';
+// the diff engine (src/diff/index.ts: diffPolicies, renderDiffHtml, summarizeDiff). The simple
+// differ of src/render/changes.ts remains for pure buildSite() callers that pass none.
+import { type ChangeSide, type Differ } from '../render/changes.js';
+import { diffPolicies, renderDiffHtml, summarizeDiff, type DiffSide } from '../diff/index.js';
 import { escapeHtml } from '../render/html.js';
 import type { PolicyDiff } from '../diff/types.js';
 
@@ -34,18 +32,7 @@ export function engineDiffer(engine: DiffEngine): Differ {
   };
 }
 
-let cached: Promise<Differ> | undefined;
-
-/** The best differ this build has. */
+/** The site's differ: the diff engine. (Async so that callers need not change if it is ever loaded lazily again.) */
 export function loadSiteDiffer(): Promise<Differ> {
-  cached ??= (async () => {
-    // The engine is src/diff/index.ts (lib/diff/index.js once built); without it, the simple differ.
-    const here = (ext: string) => fileURLToPath(new URL(`../diff/index.${ext}`, import.meta.url));
-    if (!existsSync(here('js')) && !existsSync(here('ts'))) return simpleDiffer;
-    const specifier = '../diff/index.js';
-    const engine = (await import(specifier)) as Partial<DiffEngine>;
-    if (engine.diffPolicies && engine.renderDiffHtml && engine.summarizeDiff) return engineDiffer(engine as DiffEngine);
-    return simpleDiffer;
-  })();
-  return cached;
+  return Promise.resolve(engineDiffer({ diffPolicies: (a, b) => diffPolicies(a as DiffSide, b as DiffSide), renderDiffHtml, summarizeDiff }));
 }

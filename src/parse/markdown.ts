@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { LineIndex, normalizeSource } from './source.js';
 import { limitNesting } from './guard.js';
+import { parseChunked } from './chunked.js';
 import type { Diagnostic } from '../diagnostics.js';
 import remarkPins from '../pins/syntax.js';
 
@@ -38,7 +39,8 @@ export function parseMarkdown(text: string, path = 'policy.md'): ParsedDocument 
   const source = normalizeSource(text);
   // Pathological nesting is capped first (same length, so offsets into `source` stay valid).
   const guarded = limitNesting(source);
-  const tree = processor.parse(guarded.text) as Root;
+  // Large documents are parsed section by section (linear time and memory; src/parse/chunked.ts).
+  const tree = parseChunked(guarded.text, (piece) => processor.parse(piece) as Root);
   const first = tree.children[0];
   let frontMatter: FrontMatter | null = null;
   if (first && first.type === 'yaml' && first.position) {

@@ -112,7 +112,7 @@ ${o.canonical ? `<link rel="canonical" href="${x(o.canonical)}">\n` : ''}<style>
 </head>
 <body>
 <header class="site${o.to.draft ? ' draft' : ''}">
-<p class="site-name"><a href="${x(o.root)}">${x(o.siteName ?? 'Policies')}</a></p>
+<p class="site-name"><a href="${x(o.root)}">${x(o.siteName ?? 'Privacy policies')}</a></p>
 <div class="version"><p>${o.to.draft ? '<strong class="tag">DRAFT</strong> ' : ''}Changes from <a href="${x(o.from.href)}">version ${x(o.from.version)}</a> (${date(o.from.effective_date)}) to <a href="${x(o.to.href)}">version ${x(o.to.version)}</a> (${date(o.to.effective_date)}).</p></div>
 </header>
 <main class="layout-single">

@@ -90,7 +90,19 @@ function imageToLink(node: Element): ElementContent {
   return src ? { type: 'element', tagName: 'a', properties: { href: src, className: ['image-link'] }, children: [text] } : text;
 }
 
+// The body depends on the tree alone, and a version's page is rendered twice (at its own URL and at
+// the policy's stable URL): render it once per tree (halves time and peak memory on big policies).
+const bodies = new WeakMap<MdastRoot, RenderedBody>();
+
 export function renderBody(tree: MdastRoot): RenderedBody {
+  const cached = bodies.get(tree);
+  if (cached) return { ...cached, toc: [...cached.toc], anchors: [...cached.anchors] };
+  const body = renderBodyOnce(tree);
+  bodies.set(tree, body);
+  return { ...body, toc: [...body.toc], anchors: [...body.anchors] };
+}
+
+function renderBodyOnce(tree: MdastRoot): RenderedBody {
   const content = { ...tree, children: tree.children.filter((n) => n.type !== 'yaml') } as MdastRoot;
   const hast = toHast.runSync(content) as HastRoot;
   const toc: RenderedBody['toc'] = [];
@@ -264,7 +276,7 @@ ${head.join('\n')}
 <body>
 <a class="skip" href="#PolicyText">Skip to the policy text</a>
 <header class="site${banner.draft ? ' draft' : banner.current ? '' : ' old'}">
-<p class="site-name"><a href="${escapeHtml(root)}">${escapeHtml(options.siteName ?? 'Policies')}</a></p>
+<p class="site-name"><a href="${escapeHtml(root)}">${escapeHtml(options.siteName ?? 'Privacy policies')}</a></p>
 ${renderBanner(banner)}
 </header>
 <div class="layout">

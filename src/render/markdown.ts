@@ -27,6 +27,14 @@ const printer = unified()
     },
   });
 
+// A version's canonical markdown is published twice (its own folder and the stable URL): print once per tree.
+const printed = new WeakMap<Root, string>();
+
 export function renderMarkdown(tree: Root): string {
-  return printer.stringify(tree);
+  let text = printed.get(tree);
+  if (text === undefined) {
+    text = printer.stringify(tree);
+    printed.set(tree, text);
+  }
+  return text;
 }

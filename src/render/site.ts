@@ -207,13 +207,13 @@ function renderIndex(policies: PolicyBuild[], siteName: string | undefined, base
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
-<title>${x(siteName ? `${siteName}: policies` : 'Policies')}</title>
+<title>${x(siteName ? `${siteName}: privacy policies` : 'Privacy policies')}</title>
 ${base ? `<link rel="canonical" href="${x(base)}">\n` : ''}<style>${CSS}</style>
 </head>
 <body>
-<header class="site"><p class="site-name">${x(siteName ?? 'Policies')}</p></header>
+<header class="site"><p class="site-name">${x(siteName ?? 'Privacy policies')}</p></header>
 <main class="layout-single">
-<h1>Policies</h1>
+<h1>Privacy policies</h1>
 <ul class="index-list">
 ${rows}
 </ul>
