@@ -475,8 +475,12 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
     // ---- purposes
     const purposeGate = (practice || isCookieSentence || s.classes.has('use')) && !otherFrame && !definitional;
-    const purposeMatches = purposeGate && !isDnt
-      ? sentenceMatches(T.purposes, s).filter((m) => !dataMatches.some((d) => d.start <= m.start && m.end <= d.end) || /relevant|tailor|personal/.test(t.slice(m.start, m.end)))
+    // a retention statement that gives its reason: "kept ..., since improving X depends on the data"
+    const causeAt = ret !== null && !rightsFrame && !secMatches.length && !tr && !childFrame && !choice && !policyChangeFrame ? /\b(?:since|because|as)\b/.exec(t.slice(ret.index)) : null;
+    const purposeMatches = (purposeGate || causeAt) && !isDnt
+      ? sentenceMatches(T.purposes, s).filter(
+          (m) => (purposeGate || (causeAt !== null && m.start > ret!.index + causeAt.index)) && (!dataMatches.some((d) => d.start <= m.start && m.end <= d.end) || /relevant|tailor|personal/.test(t.slice(m.start, m.end))),
+        )
       : [];
     const purposeIds: string[] = [];
     for (const m of purposeMatches) {
