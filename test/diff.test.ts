@@ -157,9 +157,12 @@ describe('markdown versions, end to end', () => {
     expect(flagged[0]!.summary).toMatch(/Zorblax/);
     expect(flagged[0]!.evidenceAfter[0]).toMatchObject({ lines: [14, 14], quote: 'Our sister brand Zorblax also receives these details.' });
     expect(d.required_bump).toBe('major');
-    // and the same holds for a changed retention sentence, whether or not the extractor reads it
+  });
+
+  test('12 months to 24 months of retention, in the prose, is one material change to the period', () => {
     const r = against('longer-retention');
-    expect(r.counts.material + r.counts.needs_review).toBeGreaterThan(0);
+    expect(r.changes.filter((c) => c.facet === 'retention').map((c) => [c.class, c.key, c.before, c.after])).toEqual([['material', 'retention/stated_period#P24M:period', 'P12M', 'P24M']]);
+    expect(r.required_bump).toBe('major');
   });
 
   test('printers: text has the summary first, markdown a table, HTML escapes everything', () => {

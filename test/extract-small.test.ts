@@ -15,3 +15,12 @@ describe('small texts', () => {
     for (const id of ['access', 'erasure']) expect(rights.find((r) => r.id === id)?.via).toContain('account_settings');
   });
 });
+
+test('"keep your account data for 12 months" is a stated retention period, "keep your account secure" is not', async () => {
+  const { parseMarkdown } = await import('../src/parse/markdown.js');
+  const { extract } = await import('../src/extract/index.js');
+  const model = (text: string) => extract(parseMarkdown(`# P\n\n## How long we keep it\n\n${text}\n`, 'p.md')).model;
+  const kept = model('We keep your account data for 12 months after you close your account.');
+  expect(kept.retention.map((r) => [r.kind, r.period])).toEqual([['stated_period', 'P12M']]);
+  expect(model('Please keep your account password secret.').retention).toEqual([]);
+});

@@ -69,10 +69,17 @@ export function diffModels(a: PolicyModel, b: PolicyModel): Change[] {
   return changes;
 }
 
+/** The matching key of an item. A retention item named by its period ("P12M") is matched by its
+ * kind and data instead, so 12 months -> 24 months is one changed period, not a removal plus an addition. */
+function matchKey(it: AnyItem): string {
+  if (it.name && it.name === it.period) return `${it.id}|${list(it.data_categories).sort().join(',')}`;
+  return itemKey(it);
+}
+
 function keyed(items: AnyItem[]): Map<string, AnyItem> {
   const m = new Map<string, AnyItem>();
   for (const it of items) {
-    const k = `${itemKey(it)}${it.polarity === 'negative' ? '|not' : ''}`;
+    const k = `${matchKey(it)}${it.polarity === 'negative' ? '|not' : ''}`;
     if (!m.has(k)) m.set(k, it);
   }
   return m;
@@ -89,7 +96,7 @@ function diffFacet(facet: string, before: AnyItem[], after: AnyItem[], ma: Polic
       out.push(...diffItem(facet, A.get(k)!, item));
       continue;
     }
-    const flipped = A.get(item.polarity === 'negative' ? itemKey(item) : `${itemKey(item)}|not`);
+    const flipped = A.get(item.polarity === 'negative' ? matchKey(item) : `${matchKey(item)}|not`);
     if (flipped) {
       const nowDoes = item.polarity !== 'negative';
       out.push(
@@ -101,7 +108,7 @@ function diffFacet(facet: string, before: AnyItem[], after: AnyItem[], ma: Polic
   }
   for (const [k, item] of A) {
     if (B.has(k)) continue;
-    if (B.has(item.polarity === 'negative' ? itemKey(item) : `${itemKey(item)}|not`)) continue; // reported as a flip
+    if (B.has(item.polarity === 'negative' ? matchKey(item) : `${matchKey(item)}|not`)) continue; // reported as a flip
     out.push(removedItem(facet, noun, item, mb));
   }
   return out;

@@ -12,7 +12,7 @@ const UNIT = '(days?|weeks?|months?|years?|hours?)';
 const RETAIN_CUE =
   /\b(?:retain(?:s|ed|ing)?|retention|keep(?:s|ing)?|kept|stor(?:e|es|ed|ing)|hold(?:s|ing)?|held|preserv(?:e|es|ed|ing)|maintain(?:s|ed)?|archiv(?:e|es|ed)|delet(?:e|es|ed|ion)|purg(?:e|es|ed)|eras(?:e|ed)|destroy(?:s|ed)?|dispos(?:e|ed|al)|anonymi[sz](?:e|ed)|remov(?:e|ed))\b/;
 const FALSE_FRIENDS =
-  /\bretain(?:s|ed)? (?:the )?services\b|\bkeep (?:you|in mind|track of|up to date|your (?:password|account))\b|\bkeep (?:it|them) (?:safe|secure|confidential)\b|\bhold harmless\b|\bstore (?:locator|front|credit)\b|\bin (?:our|the) stores?\b|\bretail\b/;
+  /\bretain(?:s|ed)? (?:the )?services\b|\bkeep (?:you|in mind|track of|up to date|your (?:password|account)(?! (?:data|information|details|records|history)))\b|\bkeep (?:it|them) (?:safe|secure|confidential)\b|\bhold harmless\b|\bstore (?:locator|front|credit)\b|\bin (?:our|the) stores?\b|\bretail\b/;
 const DATA_WORD = /\b(?:information|data|records?|logs?|cookies?|details|content|messages|history|addresses?|files?|backups?|copies|posts?|comments|photos|accounts?)\b/;
 
 export interface RetentionFinding {
