@@ -13,3 +13,7 @@ export { buildSite } from './render/site.js';
 export { compile } from './node/compile.js';
 export type * from './model/types.js';
 export type { Diagnostic, Severity } from './diagnostics.js';
+export { runChecks, RULES, type CheckOptions } from './check/index.js';
+export { mergeReviewed } from './review/merge.js';
+export { diffPolicies, renderDiffHtml, renderDiffMarkdown, renderDiffText, renderDiffJson, summarizeDiff, type DiffSide, type PolicyDiff, type Change, type ChangeClass, type Bump } from './diff/index.js';
+export { renderJsonLd } from './render/jsonld.js';
