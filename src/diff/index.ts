@@ -6,6 +6,7 @@ import { ITEM_FACETS } from '../model/types.js';
 import { diffModels } from './model.js';
 import { alignSections, sectionsOf, sectionsOfDocument, type AlignedSection } from './sections.js';
 import type { ParsedDocument } from '../parse/markdown.js';
+import { LineIndex } from '../parse/source.js';
 import { normalizeText } from './normalize.js';
 import type { Bump, Change, ChangeClass, PolicyDiff } from './types.js';
 
@@ -191,16 +192,14 @@ function explained(sentence: string, index: QuoteIndex): boolean {
   return false;
 }
 
-let lineStartsCache: { text: string; starts: number[]; lower: string } | undefined;
-function lineStarts(text: string): { starts: number[]; lower: string } {
-  if (lineStartsCache?.text !== text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+let lineCache: { text: string; index: LineIndex; lower: string } | undefined;
+function linesOf(text: string): { index: LineIndex; lower: string } {
+  if (lineCache?.text !== text) {
     const lower = text.toLowerCase();
     // Matched in lower case without the 'i' flag: case-folding a wide character class is slow in V8.
-    lineStartsCache = { text, starts, lower: lower.length === text.length ? lower : text };
+    lineCache = { text, index: new LineIndex(text), lower: lower.length === text.length ? lower : text };
   }
-  return lineStartsCache;
+  return lineCache;
 }
 
 // Separator between words in the raw text: anything but letters and digits (no 'u' flag: cheap to compile).
@@ -210,7 +209,8 @@ const SEP = '[^A-Za-z0-9\\u00c0-\\uffff]+';
 function locate(text: string, lines: [number, number], sentence: string, section: string[]): Evidence | undefined {
   const ws = words(sentence);
   if (!ws.length) return undefined;
-  const { starts, lower } = lineStarts(text);
+  const { index, lower } = linesOf(text);
+  const starts = index.starts;
   const from = starts[lines[0] - 1] ?? 0;
   const to = starts[lines[1]] ?? text.length;
   const region = lower.slice(from, to);
@@ -224,17 +224,7 @@ function locate(text: string, lines: [number, number], sentence: string, section
   if (/[.!?;:]/.test(region[end] ?? '')) end++; // keep the sentence's own full stop
   const start = from + head.index;
   const stop = from + end;
-  const lineOf = (o: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-  return { lines: [lineOf(start), lineOf(Math.max(start, stop - 1))], quote: text.slice(start, stop), section };
+  return { lines: index.span(start, stop), quote: text.slice(start, stop), section };
 }
 
 function clip(s: string, n = 140): string {

@@ -2,24 +2,13 @@
 // moved paragraph is not a change in substance; each change classified by what it does to users.
 import type { Evidence, ItemBase, PolicyModel } from '../model/types.js';
 import { ITEM_FACETS, itemKey } from '../model/types.js';
-import { loadVocabulary, lookupTerm, type VocabularySection } from '../model/vocabulary.js';
+import { FACET_SECTION, loadVocabulary, lookupTerm, type VocabularySection } from '../model/vocabulary.js';
 import type { Change, ChangeClass } from './types.js';
 import { normalizeText } from './normalize.js';
 
 type AnyItem = ItemBase & Record<string, unknown>;
 
-const SECTION: Record<string, VocabularySection> = {
-  data_categories: 'data_categories',
-  purposes: 'purposes',
-  recipients: 'recipients',
-  rights: 'rights',
-  retention: 'retention_kinds',
-  transfers: 'transfers',
-  security: 'security_measures',
-  sources: 'sources',
-  automated_decisions: 'automated_decisions',
-  special_category_conditions: 'special_category_conditions',
-};
+const SECTION: Record<string, VocabularySection> = FACET_SECTION;
 
 const NOUN: Record<string, string> = {
   data_categories: 'data category',

@@ -48,14 +48,7 @@ export function sectionsOf(tree: Root): Section[] {
     }
   }
   flush();
-  // Repeated keys (two "Overview" sections) are told apart by their order.
-  const seen = new Map<string, number>();
-  for (const s of sections) {
-    const n = seen.get(s.key) ?? 0;
-    seen.set(s.key, n + 1);
-    if (n) s.key = `${s.key} #${n + 1}`;
-  }
-  return sections;
+  return distinctKeys(sections);
 }
 
 /** Plain text of a block, with a break between nested blocks (list items, cells) so words never fuse. */
@@ -99,6 +92,11 @@ export function sectionsOfDocument(doc: ParsedDocument): Section[] {
     current.end = endLine;
   }
   flush();
+  return distinctKeys(sections);
+}
+
+/** Repeated keys (two "Overview" sections) are told apart by their order. */
+function distinctKeys(sections: Section[]): Section[] {
   const seen = new Map<string, number>();
   for (const s of sections) {
     const n = seen.get(s.key) ?? 0;

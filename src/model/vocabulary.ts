@@ -93,3 +93,17 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+/** The vocabulary section each item facet of the model draws its ids from. */
+export const FACET_SECTION = {
+  data_categories: 'data_categories',
+  purposes: 'purposes',
+  recipients: 'recipients',
+  rights: 'rights',
+  retention: 'retention_kinds',
+  transfers: 'transfers',
+  security: 'security_measures',
+  sources: 'sources',
+  automated_decisions: 'automated_decisions',
+  special_category_conditions: 'special_category_conditions',
+} as const satisfies Record<string, VocabularySection>;

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedDocument } from '../parse/markdown.js';
 import type { Evidence, ItemFacet, PolicyModel, ItemBase, Party } from '../model/types.js';
+import { FACET_SECTION } from '../model/vocabulary.js';
 import { ITEM_FACETS, itemKey } from '../model/types.js';
 import { isKnownId, suggestIds, type VocabularySection } from '../model/vocabulary.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
@@ -36,18 +37,6 @@ export const FACET_ALIASES: Record<string, ItemFacet> = {
   special_category_conditions: 'special_category_conditions',
 };
 
-const FACET_SECTION: Record<ItemFacet, VocabularySection> = {
-  data_categories: 'data_categories',
-  purposes: 'purposes',
-  recipients: 'recipients',
-  rights: 'rights',
-  retention: 'retention_kinds',
-  transfers: 'transfers',
-  security: 'security_measures',
-  sources: 'sources',
-  automated_decisions: 'automated_decisions',
-  special_category_conditions: 'special_category_conditions',
-};
 
 type FieldKind = { field: string; list?: VocabularySection | 'text'; id?: VocabularySection; bool?: true; enum?: string[]; facets?: ItemFacet[] };
 /** Other attributes: alias -> item field. Lists are separated by spaces or commas. */
