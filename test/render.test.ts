@@ -143,3 +143,13 @@ describe('heading order', () => {
     expect(body.toc.map((t) => t.depth)).toEqual([1, 2, 3, 2, 2, 3]);
   });
 });
+
+test('footnote references and in-page links still reach their targets after the sanitiser prefixes ids', async () => {
+  const { parseMarkdown } = await import('../src/parse/markdown.js');
+  const { renderBody } = await import('../src/render/html.js');
+  const { html } = renderBody(parseMarkdown('# T\n\nA note[^1] and [a link](#sec) and [bad](#%E0%A4%A).\n\n<a id="sec"></a>Here.\n\n[^1]: The note.\n').tree);
+  const hrefs = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+  const ids = new Set([...html.matchAll(/id="([^"]+)"/g)].map((m) => m[1]!));
+  expect(hrefs.filter((h) => h.startsWith('policy-')).length).toBeGreaterThanOrEqual(3);
+  for (const h of hrefs.filter((x) => !x.startsWith('%E0'))) expect([h, ids.has(h)]).toEqual([h, true]);
+});

@@ -60,7 +60,33 @@ const toHast = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
   .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'policy-' })
+  .use(relinkClobbered)
   .use(rehypeSlug);
+
+/**
+ * The sanitiser prefixes the policy's own ids (so they cannot hijack page anchors) but not the
+ * links that point at them: footnote references and in-page links would break. Point each
+ * "#x" link at "#policy-x" where only the prefixed id exists.
+ */
+function relinkClobbered() {
+  return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    visit(tree, 'element', (node: Element) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      let target: string;
+      try {
+        target = decodeURIComponent(href.slice(1));
+      } catch {
+        return; // a malformed %-escape links nowhere either way
+      }
+      if (!ids.has(target) && ids.has(`policy-${target}`)) node.properties.href = `#policy-${target}`;
+    });
+  };
+}
 const stringifier = unified().use(rehypeStringify);
 
 export interface RenderedBody {
