@@ -6,14 +6,13 @@ import { join, basename, dirname, resolve } from 'node:path';
 import { statSync, readdirSync } from 'node:fs';
 import type { Io, CommonOptions } from '../io.js';
 import { readTextFile } from '../io/read.js';
-import { InputError, UsageError } from '../errors.js';
+import { InputError, UsageError, inputErrorDiagnostic } from '../errors.js';
 import { discoverPolicies, idForFile, type PolicyLocation } from '../node/discover.js';
 import { loadConfig } from '../node/config.js';
 import { extractPolicy, reportsOf } from '../pipeline.js';
 import { runChecks, chooseProfiles, resolveAsOf, isIsoDate, unknownProfiles, PROFILES, RULES } from '../check/index.js';
 import type { FileReport } from '../report/index.js';
 import { printReport, displayPath } from './report.js';
-import { inputDiagnostic } from './extract.js';
 
 export interface CheckCommandOptions extends CommonOptions {
   profile?: string;
@@ -63,7 +62,7 @@ export default async function checkCommand(io: Io, inputs: string[], options: Ch
       text = await readTextFile(loc.file);
     } catch (error) {
       if (!(error instanceof InputError) || error.ruleId === 'input/unreadable') throw error;
-      reports.push({ path: shown, diagnostics: [inputDiagnostic(error)] });
+      reports.push({ path: shown, diagnostics: [inputErrorDiagnostic(error)] });
       continue;
     }
     const yamlPath = join(loc.dir, 'policy.yaml');

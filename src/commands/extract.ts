@@ -10,7 +10,7 @@ import { idForFile } from '../node/discover.js';
 import { extractPolicy } from '../pipeline.js';
 import { renderYaml, SCHEMA_ID } from '../render/yaml.js';
 import { renderJson } from '../render/json.js';
-import { UsageError, InputError } from '../errors.js';
+import { UsageError, InputError, inputErrorDiagnostic } from '../errors.js';
 import { printReport, displayPath } from './report.js';
 import { hasErrors } from '../diagnostics.js';
 import { schemaPath } from '../validate/schema.js';
@@ -32,7 +32,7 @@ export default async function extractCommand(io: Io, file: string, options: Extr
     text = await readTextFile(path);
   } catch (error) {
     if (error instanceof InputError && error.ruleId !== 'input/unreadable') {
-      await printReport(io, [{ path: shown, diagnostics: [inputDiagnostic(error)] }], options);
+      await printReport(io, [{ path: shown, diagnostics: [inputErrorDiagnostic(error)] }], options);
       return 1;
     }
     throw error;
@@ -67,16 +67,6 @@ function relativeRef(fromDir: string, to: string): string {
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
-export function inputDiagnostic(error: InputError) {
-  const m = /:(\d+):(\d+): (.*)$/s.exec(error.message);
-  return {
-    ruleId: error.ruleId,
-    severity: 'error' as const,
-    message: m ? m[3]! : error.message,
-    start: m ? { line: Number(m[1]), column: Number(m[2]) } : undefined,
-    source: 'read',
-  };
-}
 
 /**
  * --update: merge a fresh extraction into the reviewed policy.yaml. Declared and reviewed items stay

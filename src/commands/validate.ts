@@ -3,13 +3,12 @@
 import { resolve } from 'node:path';
 import type { Io, CommonOptions } from '../io.js';
 import { readTextFile } from '../io/read.js';
-import { InputError } from '../errors.js';
+import { InputError, inputErrorDiagnostic } from '../errors.js';
 import { idForFile } from '../node/discover.js';
 import { extractPolicy } from '../pipeline.js';
 import { validateModelText } from '../validate/positions.js';
 import type { FileReport } from '../report/index.js';
 import { printReport, displayPath } from './report.js';
-import { inputDiagnostic } from './extract.js';
 
 export default async function validateCommand(io: Io, files: string[], options: CommonOptions): Promise<number> {
   const reports: FileReport[] = [];
@@ -21,7 +20,7 @@ export default async function validateCommand(io: Io, files: string[], options: 
       text = await readTextFile(path);
     } catch (error) {
       if (error instanceof InputError && error.ruleId !== 'input/unreadable') {
-        reports.push({ path: shown, diagnostics: [inputDiagnostic(error)] });
+        reports.push({ path: shown, diagnostics: [inputErrorDiagnostic(error)] });
         continue;
       }
       throw error;

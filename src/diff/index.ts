@@ -164,20 +164,10 @@ function quoteIndex(quotes: string[]): QuoteIndex {
 }
 
 function evidenceWords(model: PolicyModel, facets: readonly (typeof ITEM_FACETS)[number][] = ITEM_FACETS): QuoteIndex {
-  const index: QuoteIndex = { sizes: [], byWord: new Map() };
-  const add = (quote: string) => {
-    const id = index.sizes.length;
-    const ws = new Set(words(quote));
-    index.sizes.push(ws.size);
-    for (const w of ws) {
-      const list = index.byWord.get(w);
-      if (list) list.push(id);
-      else index.byWord.set(w, [id]);
-    }
-  };
-  for (const facet of facets) for (const item of model[facet]) for (const e of item.evidence) add(e.quote);
-  if (facets === ITEM_FACETS) for (const e of [...model.cookies.evidence, ...model.children.evidence, ...model.policy_change.evidence]) add(e.quote);
-  return index;
+  const quotes: string[] = [];
+  for (const facet of facets) for (const item of model[facet]) for (const e of item.evidence) quotes.push(e.quote);
+  if (facets === ITEM_FACETS) for (const e of [...model.cookies.evidence, ...model.children.evidence, ...model.policy_change.evidence]) quotes.push(e.quote);
+  return quoteIndex(quotes);
 }
 
 /** Some item's evidence covers most of the sentence (or the sentence covers most of the evidence). */

@@ -39,18 +39,16 @@ export function decodeText(bytes: Uint8Array, path: string): string {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, column } = positionOfByte(bytes, nul);
-    throw new InputError(`${path}:${line}:${column}: binary file (NUL byte); a policy must be UTF-8 text`, path, 'input/binary');
+    const reason = 'binary file (NUL byte); a policy must be UTF-8 text';
+    throw new InputError(`${path}:${line}:${column}: ${reason}`, path, 'input/binary', { line, column, reason });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     const bad = firstInvalidUtf8(bytes);
     const { line, column } = positionOfByte(bytes, bad);
-    throw new InputError(
-      `${path}:${line}:${column}: not valid UTF-8 (byte 0x${bytes[bad]?.toString(16).padStart(2, '0')}); save the file as UTF-8`,
-      path,
-      'input/encoding',
-    );
+    const reason = `not valid UTF-8 (byte 0x${bytes[bad]?.toString(16).padStart(2, '0')}); save the file as UTF-8`;
+    throw new InputError(`${path}:${line}:${column}: ${reason}`, path, 'input/encoding', { line, column, reason });
   }
 }
 

@@ -10,7 +10,7 @@ import { discoverPolicies, type PolicyLocation } from './discover.js';
 import { listReleases, sha256, compareVersions, type Release } from './releases.js';
 import { loadConfig, type Config } from './config.js';
 import { readTextFile } from '../io/read.js';
-import { InputError } from '../errors.js';
+import { InputError, inputErrorDiagnostic } from '../errors.js';
 import { extractPolicy, reportsOf, type ExtractedPolicy } from '../pipeline.js';
 import { runChecks, chooseProfiles, resolveAsOf } from '../check/index.js';
 import { parseMarkdown } from '../parse/markdown.js';
@@ -124,7 +124,7 @@ async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, 
     releases = await listReleases(loc.dir);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    reports.push({ path: shown, diagnostics: [fromInputError(error)] });
+    reports.push({ path: shown, diagnostics: [inputErrorDiagnostic(error)] });
     return null;
   }
   let releasesOk = true;
@@ -139,7 +139,7 @@ async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, 
     text = await readTextFile(loc.file);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    reports.push({ path: shown, diagnostics: [fromInputError(error)] });
+    reports.push({ path: shown, diagnostics: [inputErrorDiagnostic(error)] });
     return null;
   }
   // The reviewed model beside the draft (the review loop), as `policyc check` reads it.
@@ -266,13 +266,3 @@ function buildRelease(loc: PolicyLocation, release: Release, display: (p: string
   };
 }
 
-function fromInputError(error: InputError): Diagnostic {
-  const m = /:(\d+):(\d+): (.*)$/s.exec(error.message);
-  return {
-    ruleId: error.ruleId,
-    severity: 'error',
-    message: m ? m[3]! : error.message,
-    start: m ? { line: Number(m[1]), column: Number(m[2]) } : undefined,
-    source: 'read',
-  };
-}
