@@ -1,6 +1,8 @@
 // Diagnostics are plain data in the pure core; the reporter turns them into vfile messages.
 // Every diagnostic has a rule id and, where one exists, a position (style.md principle 5).
 
+import { byCodeUnit } from './order.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Point {
@@ -33,10 +35,10 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      byCodeUnit(a.file ?? '', b.file ?? '') ||
       (a.start?.line ?? 0) - (b.start?.line ?? 0) ||
       (a.start?.column ?? 0) - (b.start?.column ?? 0) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.message.localeCompare(b.message),
+      byCodeUnit(a.ruleId, b.ruleId) ||
+      byCodeUnit(a.message, b.message),
   );
 }

@@ -9,6 +9,7 @@ import type { ParsedDocument } from '../parse/markdown.js';
 import { LineIndex } from '../parse/source.js';
 import { normalizeText } from './normalize.js';
 import type { Bump, Change, ChangeClass, PolicyDiff } from './types.js';
+import { byCodeUnit } from '../order.js';
 
 export type { Bump, Change, ChangeClass, PolicyDiff, SectionDiff } from './types.js';
 export { renderDiffHtml, renderDiffMarkdown, renderDiffText, renderDiffJson, summarizeDiff } from './render.js';
@@ -61,7 +62,7 @@ export function bumpFor(counts: Record<ChangeClass, number>): Bump {
 
 const ORDER: Record<ChangeClass, number> = { material: 0, needs_review: 1, minor: 2, editorial: 3 };
 function byClassThenKey(x: Change, y: Change): number {
-  return ORDER[x.class] - ORDER[y.class] || x.key.localeCompare(y.key);
+  return ORDER[x.class] - ORDER[y.class] || byCodeUnit(x.key, y.key);
 }
 
 function applyOverrides(changes: Change[], overrides: Override[]): void {

@@ -46,6 +46,7 @@ import {
 } from './cues.js';
 import { findRetention } from './retention.js';
 import { findTransfer } from './transfers.js';
+import { byCodeUnit } from '../order.js';
 
 export interface ExtractOptions {
   /** Policy id, from its folder name; else derived from the file name. */
@@ -678,7 +679,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       (a, b) =>
         order(sec, a.id) - order(sec, b.id) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) ||
-        (a.name ?? '').localeCompare(b.name ?? '') ||
+        byCodeUnit(a.name ?? '', b.name ?? '') ||
         (a.polarity < b.polarity ? 1 : a.polarity > b.polarity ? -1 : 0),
     );
     // a practice stated and also denied: the positive item is kept and the conflict reported

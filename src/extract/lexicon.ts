@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readYamlData } from '../data/cache.js';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { byCodeUnit } from '../order.js';
 
 export interface Pattern {
   id: string;
@@ -317,7 +318,7 @@ export function matchAll(patterns: Pattern[], text: string, index?: LiteralIndex
     }
   }
   // drop a match contained in a longer match of another id (e.g. "cookie" inside "cookie settings")
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || a.id.localeCompare(b.id));
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || byCodeUnit(a.id, b.id));
   const out: Match[] = [];
   for (const m of found) {
     const inside = !nested && out.some((o) => o.start <= m.start && m.end <= o.end && (o.end - o.start > m.end - m.start) && o.id !== m.id);

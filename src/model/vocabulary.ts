@@ -3,6 +3,7 @@
 // Ids are a public contract: extend, never rename.
 import { fileURLToPath } from 'node:url';
 import { readYamlData } from '../data/cache.js';
+import { byCodeUnit } from '../order.js';
 
 export interface Term {
   id: string;
@@ -71,7 +72,7 @@ export function suggestIds(section: VocabularySection, id: string, vocab = loadV
   const scored = (vocab[section] ?? [])
     .map((t) => ({ id: t.id, d: editDistance(id, t.id) }))
     .filter((s) => s.d <= Math.max(2, Math.floor(id.length / 3)) || t_includes(s.id, id))
-    .sort((a, b) => a.d - b.d || a.id.localeCompare(b.id));
+    .sort((a, b) => a.d - b.d || byCodeUnit(a.id, b.id));
   return scored.slice(0, max).map((s) => s.id);
 }
 

@@ -5,6 +5,7 @@ import { readdir, readFile, mkdir, writeFile, rename, rm, stat } from 'node:fs/p
 import { join } from 'node:path';
 import { normalizeSource } from '../parse/source.js';
 import { InputError } from '../errors.js';
+import { byCodeUnit } from '../order.js';
 
 export interface ReleaseManifest {
   version: string;
@@ -46,7 +47,7 @@ export function compareVersions(a: string, b: string): number {
     if (d) return d;
   }
   if (pa.length !== pb.length) return pa.length > pb.length ? -1 : 1; // 1.0.0-rc < 1.0.0
-  return a.localeCompare(b);
+  return byCodeUnit(a, b);
 }
 
 /** Every release of a policy, oldest first. */
