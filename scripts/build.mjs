@@ -60,14 +60,14 @@ const inlineVersion = {
   },
 };
 await esbuild.build({
-  entryPoints: { cli: join(root, 'lib/cli.js'), 'extract-worker': join(root, 'lib/node/extract-worker.js') },
+  entryPoints: { cli: join(root, 'lib/cli.js'), 'compile-worker': join(root, 'lib/node/compile-worker.js') },
   outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !process.env.POLICYC_BUILD_READABLE, // readable names for profiling: POLICYC_BUILD_READABLE=1 npm run build
   legalComments: 'none',
   chunkNames: 'chunk-[hash]',
   plugins: [inlineVersion],

@@ -38,7 +38,7 @@ async function compileOnce(io: Io, inputs: string[], options: CompileCommandOpti
   const progress = createProgress(io, 'compiling');
   let result: CompileResult;
   try {
-    result = await compile({ cwd: io.cwd, inputs, outDir, strict: options.strict, drafts: options.drafts, display: (p) => displayPath(io, p), env: io.env, shard, onProgress: progress.update });
+    result = await compile({ cwd: io.cwd, inputs, outDir, strict: options.strict, drafts: options.drafts, displayFrom: io.cwd, env: io.env, shard, onProgress: progress.update });
   } finally {
     progress.end();
   }
@@ -49,7 +49,7 @@ async function compileOnce(io: Io, inputs: string[], options: CompileCommandOpti
     io.stderr(`Not published: ${errors} error${errors === 1 ? '' : 's'}${options.strict && warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'} (--strict)` : ''}. ${shown}/ is unchanged.\n`);
     return { code: 1, result };
   }
-  io.stderr(`Compiled ${n} polic${n === 1 ? 'y' : 'ies'} into ${shown}/ (${result.files.size} files). Open ${shown}/index.html\n`);
+  io.stderr(`Compiled ${n} polic${n === 1 ? 'y' : 'ies'} into ${shown}/ (${result.files.length} files). Open ${shown}/index.html\n`);
   return { code: 0, result };
 }
 

@@ -2,7 +2,7 @@
 // draft, check that no published release was changed, run the pure pipeline and renderers, and
 // write the site atomically (a failed compile leaves the previous output as it was).
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -11,21 +11,22 @@ import { listReleases, sha256, compareVersions, type Release } from './releases.
 import { loadConfig, type Config } from './config.js';
 import { readTextFile } from '../io/read.js';
 import { InputError, inputErrorDiagnostic } from '../errors.js';
-import { extractPolicy, reportsOf, type ExtractedPolicy } from '../pipeline.js';
+import { extractPolicy, reportsOf } from '../pipeline.js';
 import { runChecks, chooseProfiles, resolveAsOf } from '../check/index.js';
 import { parseMarkdown } from '../parse/markdown.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
-import { buildSite, type PolicyBuild, type VersionBuild } from '../render/site.js';
+import { renderPolicySite, renderSiteFiles, type Emit, type PolicyBuild, type PolicySummary, type SiteOptions, type VersionBuild } from '../render/site.js';
 import type { Differ } from '../render/changes.js';
-import { renderYaml } from '../render/yaml.js';
-import { writeTreeAtomic } from './write.js';
+import { StagedOutput } from './write.js';
+import { settle, SETTLE_ABOVE_BYTES } from '../settle.js';
+import { installSettle } from './memory.js';
 import { schemaPath, checkModel } from '../validate/schema.js';
 import type { FileReport } from '../report/index.js';
 import type { PolicyModel } from '../model/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
 import { loadSiteDiffer } from './differ.js';
 import { selectShard, type Shard } from './shard.js';
-import { prefetchExtractions, takeExtracted } from './workers.js';
+import { workerCount, compileInWorkers } from './workers.js';
 
 export interface CompileOptions {
   cwd: string;
@@ -35,13 +36,13 @@ export interface CompileOptions {
   outDir?: string;
   /** Fail on warnings too. */
   strict?: boolean;
-  /** Map an absolute path to the path shown in messages. */
-  display?: (path: string) => string;
+  /** Show paths in messages relative to this folder (the CLI passes its cwd); absolute otherwise. */
+  displayFrom?: string;
   /** Environment (SOURCE_DATE_EPOCH). */
   env?: Record<string, string | undefined>;
   /** Settings; read from policyc.config.yaml (walking up from cwd) when absent. */
   config?: Config;
-  /** The differ for changes pages, feeds and banners (default: the diff engine). */
+  /** The differ for changes pages, feeds and banners (default: the diff engine; a custom one keeps the compile on one thread). */
   differ?: Differ;
   /** Render unreleased drafts (default true); CI publishing a public site passes false. Drafts are checked either way. */
   drafts?: boolean;
@@ -56,15 +57,37 @@ export interface CompileResult {
   reports: FileReport[];
   /** Whether the output folder was written. */
   written: boolean;
-  files: Map<string, string>;
+  /** The files written, relative to the output folder, sorted (empty when nothing was written). */
+  files: string[];
   /** The config file read, if any (watch mode watches it too). */
   configPath: string | null;
   /** The output folder (absolute). */
   outDir: string;
 }
 
+/** How one policy is compiled: plain data, so that a worker thread can receive it. */
+export interface PolicyJob {
+  drafts: boolean;
+  strict: boolean;
+  config: Config;
+  /** The date check rules judge against (diagnostics only; never written into an output). */
+  asOf: string;
+  displayFrom: string | null;
+  site: Omit<SiteOptions, 'differ' | 'schemaText'>;
+}
+
+/** What compiling one policy gives: its reports and, when it was written, what the index needs. */
+export interface PolicyOutcome {
+  reports: FileReport[];
+  failed: boolean;
+  summary: PolicySummary | null;
+  /** Paths written into the staging folder. */
+  files: string[];
+}
+
 export async function compile(options: CompileOptions): Promise<CompileResult> {
-  const display = options.display ?? ((p: string) => p);
+  const displayFrom = options.displayFrom ?? null;
+  const display = displayer(displayFrom);
   const reports: FileReport[] = [];
   let config = options.config;
   let configPath: string | null = null;
@@ -78,27 +101,91 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const inputs = options.inputs.length || !config.policies ? options.inputs : [resolve(configDir, config.policies)];
   const outDir = resolve(options.cwd, options.outDir ?? (config.out ? resolve(configDir, config.out) : 'dist'));
   const policies = selectShard(await discoverPolicies(inputs, options.cwd), options.shard);
-  // Many policies: the pipeline runs on worker threads first (src/node/workers.ts); same output.
-  const prefetched = await prefetchExtractions(policies, display, options.env, options.onProgress);
-  const builds: PolicyBuild[] = [];
-  for (const [i, loc] of policies.entries()) {
-    const build = await buildPolicy(loc, display, reports, { drafts: options.drafts ?? true, config, asOf: resolveAsOf(undefined, options.env ?? {}).date, prefetched });
-    if (build) builds.push(build);
-    if (!prefetched) options.onProgress?.(i + 1, policies.length, loc.id);
-  }
-  const failed = reports.some((r) => hasErrors(r.diagnostics) || (options.strict && r.diagnostics.some((d) => d.severity === 'warning')));
+  const job: PolicyJob = {
+    drafts: options.drafts ?? true,
+    strict: options.strict ?? false,
+    config,
+    asOf: resolveAsOf(undefined, options.env ?? {}).date,
+    displayFrom,
+    site: { baseUrl: config.site?.base_url, siteName: config.site?.name, fallbackDate: epochDate(options.env?.SOURCE_DATE_EPOCH) },
+  };
   const schemaText = await readFile(fileURLToPath(schemaPath), 'utf8');
-  const files = failed
-    ? new Map<string, string>()
-    : buildSite(builds, {
-        schemaText,
-        baseUrl: config.site?.base_url,
-        siteName: config.site?.name,
-        differ: options.differ ?? (await loadSiteDiffer()),
-        fallbackDate: epochDate(options.env?.SOURCE_DATE_EPOCH),
-      });
-  if (!failed) await writeTreeAtomic(outDir, files);
-  return { policies, reports, written: !failed, files, configPath, outDir };
+  installSettle();
+  // Each policy is compiled, rendered and written into the staging folder before the next one
+  // starts, so memory holds one policy at a time, not the site; nothing is published until every
+  // policy passed (the staging folder is dropped otherwise).
+  let staging: StagedOutput | null = null;
+  const stage = async () => (staging ??= await StagedOutput.open(outDir));
+  try {
+    const jobs = options.differ ? 0 : workerCount(policies.length, options.env);
+    let outcomes: PolicyOutcome[] | null = null;
+    if (jobs) outcomes = await compileInWorkers(policies, job, (await stage()).dir, jobs, options.onProgress);
+    if (!outcomes) {
+      outcomes = [];
+      const differ = options.differ ?? (await loadSiteDiffer());
+      let failed = false;
+      for (const [i, loc] of policies.entries()) {
+        const output = async (): Promise<Emit> => {
+          const s = await stage();
+          return (path, content) => s.put(path, content);
+        };
+        const outcome = await compilePolicy(loc, job, failed ? null : output, differ);
+        failed ||= outcome.failed;
+        outcomes.push(outcome);
+        options.onProgress?.(i + 1, policies.length, loc.id);
+      }
+    }
+    for (const o of outcomes) reports.push(...o.reports);
+    const failed = outcomes.some((o) => o.failed) || reports.some((r) => hasErrors(r.diagnostics) || (job.strict && r.diagnostics.some((d) => d.severity === 'warning')));
+    if (failed) {
+      await (staging as StagedOutput | null)?.abort();
+      return { policies, reports, written: false, files: [], configPath, outDir };
+    }
+    const out = await stage();
+    const files = outcomes.flatMap((o) => o.files);
+    renderSiteFiles(
+      outcomes.flatMap((o) => (o.summary ? [o.summary] : [])),
+      { ...job.site, schemaText },
+      (path, content) => {
+        out.put(path, content);
+        files.push(path);
+      },
+    );
+    await out.commit();
+    return { policies, reports, written: true, files: files.sort(), configPath, outDir };
+  } catch (error) {
+    await (staging as StagedOutput | null)?.abort();
+    throw error;
+  }
+}
+
+/** Paths as messages show them: relative to `from` when inside it, else absolute. */
+export function displayer(from: string | null): (path: string) => string {
+  if (from === null) return (p) => p;
+  return (p) => {
+    const rel = relative(from, p);
+    return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : p;
+  };
+}
+
+/**
+ * Compile one policy: check its releases, extract and check its draft, and (when it passed and
+ * `output` is given) render its folder of the site into the staging folder. Runs in the main
+ * thread or in a worker (src/node/compile-worker.ts): the same function either way.
+ */
+export async function compilePolicy(loc: PolicyLocation, job: PolicyJob, output: (() => Promise<Emit>) | null, differ: Differ): Promise<PolicyOutcome> {
+  const reports: FileReport[] = [];
+  const build = await buildPolicy(loc, displayer(job.displayFrom), reports, job);
+  const failed = reports.some((r) => hasErrors(r.diagnostics) || (job.strict && r.diagnostics.some((d) => d.severity === 'warning')));
+  if (failed || !build || !output) return { reports, failed: failed || !build, summary: null, files: [] };
+  const put = await output();
+  const files: string[] = [];
+  const summary = renderPolicySite(build, { ...job.site, schemaText: '', differ }, (path, content) => {
+    put(path, content);
+    files.push(path);
+    if (content.length >= SETTLE_ABOVE_BYTES) settle(); // the big string is on disk: drop it and its makings
+  });
+  return { reports, failed: false, summary, files };
 }
 
 /** SOURCE_DATE_EPOCH (seconds) as an ISO date-time, for outputs that need a date and have none. */
@@ -107,16 +194,7 @@ export function epochDate(value: string | undefined): string | undefined {
   return new Date(Number(value) * 1000).toISOString().replace(/\.000Z$/, 'Z');
 }
 
-interface PolicyContext {
-  drafts: boolean;
-  config: Config;
-  /** The date check rules judge against (diagnostics only; never written into an output). */
-  asOf: string;
-  /** Pipeline results computed on worker threads, by file. */
-  prefetched?: Map<string, ExtractedPolicy> | null;
-}
-
-async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, reports: FileReport[], ctx: PolicyContext): Promise<PolicyBuild | null> {
+async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, reports: FileReport[], ctx: PolicyJob): Promise<PolicyBuild | null> {
   const shown = display(loc.file);
   const versions: VersionBuild[] = [];
   let releases: Release[] = [];
@@ -146,7 +224,7 @@ async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, 
   const yamlPath = join(loc.dir, 'policy.yaml');
   const reviewed = basename(loc.file) === 'policy.md' && existsSync(yamlPath) ? { path: display(yamlPath), text: await readTextFile(yamlPath) } : undefined;
   const input = { id: loc.id, path: shown, text, ...(reviewed ? { reviewed } : {}) };
-  const result = takeExtracted(ctx.prefetched, loc.file, input) ?? extractPolicy(input);
+  const result = extractPolicy(input);
   // Check findings are reported as warnings (only `check` and `compile --strict` fail on them).
   const choice = chooseProfiles(undefined, result.model.policy.jurisdictions ?? [], ctx.config.profiles);
   const findings = runChecks(result, { profiles: choice.profiles, asOf: ctx.asOf, severities: ctx.config.rules, strict: false });
@@ -191,7 +269,6 @@ async function buildPolicy(loc: PolicyLocation, display: (p: string) => string, 
     draft: true,
     effective_date: result.model.policy.effective_date,
     source_sha256: hash,
-    model_sha256: sha256(renderYaml(result.model)),
   });
   return { id: loc.id, versions };
 }
@@ -262,7 +339,8 @@ function buildRelease(loc: PolicyLocation, release: Release, display: (p: string
     draft: false,
     effective_date: m.effective_date ?? model.policy.effective_date,
     source_sha256: sourceHash,
-    model_sha256: release.modelYaml !== null ? sha256(release.modelYaml) : sha256(renderYaml(model)),
+    // A release without policy.yaml (restored by hand): the site hashes the model as release would write it.
+    ...(release.modelYaml !== null ? { model_sha256: sha256(release.modelYaml) } : {}),
   };
 }
 

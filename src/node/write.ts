@@ -1,6 +1,7 @@
 // Atomic publishing: the whole output tree is written to a temporary sibling folder, then swapped
 // in with renames, so a failed or interrupted compile leaves the previous dist/ as it was.
 import { mkdir, readdir, rename, rm, writeFile, mkdtemp, stat } from 'node:fs/promises';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -22,37 +23,96 @@ export const OUTPUT_MARKER = '.policyc-output';
 const MARKER_TEXT = 'This folder is written by policyc compile and replaced as a whole on every compile.\n';
 
 export async function writeTreeAtomic(outDir: string, files: OutputTree): Promise<void> {
-  const target = resolve(outDir);
-  const parent = dirname(target);
-  const base = basename(target);
+  const staging = await StagedOutput.open(outDir);
   try {
-    await mkdir(parent, { recursive: true });
+    for (const path of [...files.keys()].sort()) staging.put(path, files.get(path)!);
+    await staging.commit();
   } catch (error) {
-    throw new InputError(`Cannot create ${parent}: ${(error as NodeJS.ErrnoException).code}`, parent, 'output/unwritable');
+    await staging.abort();
+    throw error;
   }
-  await recoverInterrupted(parent, base);
-  await assertReplaceable(target);
-  let temp: string;
-  try {
-    // The pid in the name tells a later compile whether the folder's owner is still running.
-    temp = await mkdtemp(join(parent, `.${base}.tmp-${process.pid}-`));
-  } catch (error) {
-    throw new InputError(`Cannot write to ${parent}: ${(error as NodeJS.ErrnoException).code}`, parent, 'output/unwritable');
-  }
-  try {
-    for (const path of [...files.keys()].sort()) {
-      assertInside(path);
-      const full = join(temp, ...path.split('/'));
-      if (!full.startsWith(temp + sep)) throw new InputError(`Refusing to write outside the output folder: ${path}`, path, 'output/path');
-      await mkdir(dirname(full), { recursive: true });
-      await writeFile(full, files.get(path)!);
+}
+
+/**
+ * An output folder being written: files go into a temporary sibling folder as they are made (so a
+ * big site is never held in memory whole), and `commit` swaps it in with renames. Until then the
+ * previous output stays as it was; `abort` (or a killed process, cleaned up by the next compile's
+ * recoverInterrupted) leaves no trace. `put` is synchronous so that pure renderers can emit into it;
+ * worker threads write into the same folder through `StagedOutput.at(dir)`.
+ */
+export class StagedOutput {
+  private readonly dirs = new Set<string>();
+  private count = 0;
+
+  private constructor(
+    /** The temporary folder. */
+    readonly dir: string,
+    private readonly target: string | null,
+  ) {}
+
+  /** Check the output folder can be replaced and create the temporary folder beside it. */
+  static async open(outDir: string): Promise<StagedOutput> {
+    const target = resolve(outDir);
+    const parent = dirname(target);
+    const base = basename(target);
+    try {
+      await mkdir(parent, { recursive: true });
+    } catch (error) {
+      throw new InputError(`Cannot create ${parent}: ${(error as NodeJS.ErrnoException).code}`, parent, 'output/unwritable');
     }
-    if (!files.has(OUTPUT_MARKER)) await writeFile(join(temp, OUTPUT_MARKER), MARKER_TEXT);
-    await swapIn(temp, target);
-  } catch (error) {
-    await rm(temp, { recursive: true, force: true });
-    if (error instanceof InputError) throw error;
-    throw wrap(error, target);
+    await recoverInterrupted(parent, base);
+    await assertReplaceable(target);
+    let temp: string;
+    try {
+      // The pid in the name tells a later compile whether the folder's owner is still running.
+      temp = await mkdtemp(join(parent, `.${base}.tmp-${process.pid}-`));
+    } catch (error) {
+      throw new InputError(`Cannot write to ${parent}: ${(error as NodeJS.ErrnoException).code}`, parent, 'output/unwritable');
+    }
+    return new StagedOutput(temp, target);
+  }
+
+  /** A writer into a folder another thread opened (it alone commits or aborts). */
+  static at(dir: string): StagedOutput {
+    return new StagedOutput(dir, null);
+  }
+
+  /** Files written so far through this writer. */
+  get written(): number {
+    return this.count;
+  }
+
+  put(path: string, content: string | Uint8Array): void {
+    assertInside(path);
+    const full = join(this.dir, ...path.split('/'));
+    if (!full.startsWith(this.dir + sep)) throw new InputError(`Refusing to write outside the output folder: ${path}`, path, 'output/path');
+    const folder = dirname(full);
+    try {
+      if (!this.dirs.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.dirs.add(folder);
+      }
+      writeFileSync(full, content);
+    } catch (error) {
+      throw wrap(error, this.target ?? this.dir);
+    }
+    this.count++;
+  }
+
+  async commit(): Promise<void> {
+    if (!this.target) throw new Error('commit: this writer does not own its folder');
+    try {
+      if (!existsSync(join(this.dir, OUTPUT_MARKER))) await writeFile(join(this.dir, OUTPUT_MARKER), MARKER_TEXT);
+      await swapIn(this.dir, this.target);
+    } catch (error) {
+      await this.abort();
+      if (error instanceof InputError) throw error;
+      throw wrap(error, this.target);
+    }
+  }
+
+  async abort(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
   }
 }
 

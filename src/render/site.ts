@@ -1,4 +1,6 @@
-// The published site, as an in-memory tree (path -> content). Pure; src/node/write.ts writes it.
+// The published site, file by file (path -> content) through an `emit` callback, so a caller can
+// write each file as it is made instead of holding the whole site (src/node/compile.ts streams
+// into a staging folder; buildSite collects a Map). Pure.
 //   index.html                       the policies
 //   <id>/                            the current version (latest release; the draft if none), at a stable URL
 //   <id>/<version>/                  each version: index.html, changes.html, policy.{md,yaml,json,jsonld}
@@ -10,7 +12,8 @@ import type { Root } from 'mdast';
 import type { PolicyModel } from '../model/types.js';
 import { renderPage, escapeHtml, type BannerInfo, type VersionLink } from './html.js';
 import { renderJson } from './json.js';
-import { renderYaml } from './yaml.js';
+import { renderYaml, yamlBody, RELEASE_SCHEMA_REF } from './yaml.js';
+import { createHash } from 'node:crypto';
 import { renderMarkdown } from './markdown.js';
 import { renderJsonLd } from './jsonld.js';
 import { renderFeed, type FeedEntry } from './feed.js';
@@ -26,7 +29,8 @@ export interface VersionBuild {
   draft: boolean;
   effective_date: string | null;
   source_sha256: string;
-  model_sha256: string;
+  /** sha256 of the release's policy.yaml; for a draft, absent: the site computes the hash of the policy.yaml `policyc release` would write. */
+  model_sha256?: string;
 }
 
 export interface PolicyBuild {
@@ -46,13 +50,49 @@ export interface SiteOptions {
   fallbackDate?: string;
 }
 
+/** Receives each output file as it is made. */
+export type Emit = (path: string, content: string) => void;
+
+/** What the site's index needs of a policy once its own files are out. */
+export interface PolicySummary {
+  id: string;
+  title: string;
+  current: { version: string; draft: boolean; effective_date: string | null };
+  released: number;
+  /** The draft's version, when a draft exists beside a release. */
+  draft: string | null;
+}
+
+/** The whole site in memory (tests, the library); compile streams it instead. */
 export function buildSite(policies: PolicyBuild[], options: SiteOptions): Map<string, string> {
   const files = new Map<string, string>();
-  const base = options.baseUrl ? options.baseUrl.replace(/\/?$/, '/') : undefined;
-  files.set('schemas/policy.schema.json', options.schemaText);
-  for (const policy of policies) buildPolicy(files, policy, { ...options, baseUrl: base });
-  files.set('index.html', renderIndex(policies, options.siteName, base));
+  const emit: Emit = (path, content) => void files.set(path, content);
+  const summaries = policies.map((p) => renderPolicySite(p, options, emit));
+  renderSiteFiles(summaries.filter((s): s is PolicySummary => s !== null), options, emit);
   return files;
+}
+
+/** The site's own files: the index of every policy and the schema. */
+export function renderSiteFiles(summaries: PolicySummary[], options: SiteOptions, emit: Emit): void {
+  emit('schemas/policy.schema.json', options.schemaText);
+  emit('index.html', renderIndex(summaries, options.siteName, siteBase(options)));
+}
+
+const siteBase = (options: SiteOptions) => (options.baseUrl ? options.baseUrl.replace(/\/?$/, '/') : undefined);
+
+/** Every file of one policy (its folder); null when it has no version to publish. */
+export function renderPolicySite(policy: PolicyBuild, options: SiteOptions, emit: Emit): PolicySummary | null {
+  if (policy.versions.length === 0) return null;
+  buildPolicy(emit, policy, { ...options, baseUrl: siteBase(options) });
+  const cur = currentOf(policy)!;
+  const draft = policy.versions.find((v) => v.draft);
+  return {
+    id: policy.id,
+    title: cur.model.policy.title,
+    current: { version: cur.version, draft: cur.draft, effective_date: cur.effective_date },
+    released: policy.versions.filter((v) => !v.draft).length,
+    draft: draft && !cur.draft ? draft.version : null,
+  };
 }
 
 /** The version shown at the policy's stable URL: the latest release, else the draft. */
@@ -60,7 +100,7 @@ export function currentOf(policy: PolicyBuild): VersionBuild | undefined {
   return [...policy.versions].reverse().find((v) => !v.draft) ?? policy.versions[policy.versions.length - 1];
 }
 
-function buildPolicy(files: Map<string, string>, policy: PolicyBuild, options: SiteOptions): void {
+function buildPolicy(emit: Emit, policy: PolicyBuild, options: SiteOptions): void {
   const { id, versions } = policy;
   if (versions.length === 0) return;
   const differ = options.differ ?? simpleDiffer;
@@ -90,7 +130,7 @@ function buildPolicy(files: Map<string, string>, policy: PolicyBuild, options: S
       superseded_on: next ? next.effective_date : null,
       url: `${v.version}/`,
       source_sha256: v.source_sha256,
-      model_sha256: v.model_sha256,
+      model_sha256: v.model_sha256 ?? sha256(renderYaml(modelAt(v), RELEASE_SCHEMA_REF)),
       changes: c ? { from: c.from, summary: c.summary, required_bump: c.required_bump, counts: c.counts, url: `${v.version}/changes.html` } : null,
     };
   });
@@ -103,7 +143,7 @@ function buildPolicy(files: Map<string, string>, policy: PolicyBuild, options: S
     base_url: policyBase ?? null,
     versions: records,
   };
-  files.set(`${id}/versions.json`, renderVersionsJson(versionsFile));
+  emit(`${id}/versions.json`, renderVersionsJson(versionsFile));
 
   // A page at `prefix` (relative to the policy folder: '' for the stable URL, '<v>/' for a version).
   const page = (v: VersionBuild, atRoot: boolean): string => {
@@ -136,22 +176,30 @@ function buildPolicy(files: Map<string, string>, policy: PolicyBuild, options: S
     });
   };
 
-  const machine = (dir: string, v: VersionBuild, schemaRef: string, absolute: string | undefined) => {
+  // policy.{md,yaml,json,jsonld} of a version. The stable URL repeats the current version's: the
+  // same strings are emitted twice (only the yaml's schema line differs), not rendered twice.
+  const machineOf = (v: VersionBuild, absolute: string | undefined) => {
     const model = modelAt(v);
-    files.set(`${dir}policy.md`, renderMarkdown(v.doc.tree));
-    files.set(`${dir}policy.yaml`, renderYaml(model, schemaRef));
-    files.set(`${dir}policy.json`, renderJson(model));
-    files.set(`${dir}policy.jsonld`, renderJsonLd(model, { base: absolute }));
+    return { md: renderMarkdown(v.doc.tree), yaml: yamlBody(model), json: renderJson(model), jsonld: renderJsonLd(model, { base: absolute }) };
   };
+  const machine = (dir: string, out: ReturnType<typeof machineOf>, schemaRef: string) => {
+    emit(`${dir}policy.md`, out.md);
+    emit(`${dir}policy.yaml`, `# yaml-language-server: $schema=${schemaRef}\n${out.yaml}`);
+    emit(`${dir}policy.json`, out.json);
+    emit(`${dir}policy.jsonld`, out.jsonld);
+  };
+  let currentMachine: ReturnType<typeof machineOf> | undefined;
 
   for (const v of versions) {
     const dir = `${id}/${v.version}/`;
-    files.set(`${dir}index.html`, page(v, false));
-    machine(dir, v, '../../schemas/policy.schema.json', policyBase ? `${policyBase}${v.version}/` : undefined);
+    emit(`${dir}index.html`, page(v, false));
+    const out = machineOf(v, policyBase ? `${policyBase}${v.version}/` : undefined);
+    machine(dir, out, '../../schemas/policy.schema.json');
+    if (v === current) currentMachine = out;
     const c = changes.get(v.version);
     if (c) {
       const prev = versions.find((o) => o.version === c.from)!;
-      files.set(
+      emit(
         `${dir}changes.html`,
         renderChangesPage(c, {
           title,
@@ -166,8 +214,8 @@ function buildPolicy(files: Map<string, string>, policy: PolicyBuild, options: S
       );
     }
   }
-  files.set(`${id}/index.html`, page(current, true));
-  machine(`${id}/`, current, '../schemas/policy.schema.json', policyBase ? `${policyBase}${current.version}/` : undefined);
+  emit(`${id}/index.html`, page(current, true));
+  machine(`${id}/`, currentMachine!, '../schemas/policy.schema.json');
 
   const entries: FeedEntry[] = released.map((v) => {
     const c = changes.get(v.version);
@@ -180,25 +228,25 @@ function buildPolicy(files: Map<string, string>, policy: PolicyBuild, options: S
       changesHref: c ? `${v.version}/changes.html` : undefined,
     };
   });
-  files.set(`${id}/feed.xml`, renderFeed(entries, { policyId: id, title, base: policyBase, author: options.siteName ?? current.model.controller.name ?? title, fallbackDate: options.fallbackDate }));
+  emit(`${id}/feed.xml`, renderFeed(entries, { policyId: id, title, base: policyBase, author: options.siteName ?? current.model.controller.name ?? title, fallbackDate: options.fallbackDate }));
 }
 
 /** The model as published for a version: its version and effective date are the release's. */
 function modelAt(v: VersionBuild): PolicyModel {
-  return { ...v.model, policy: { ...v.model.policy, version: v.version, effective_date: v.effective_date } };
+  let model = published.get(v);
+  if (!model) published.set(v, (model = { ...v.model, policy: { ...v.model.policy, version: v.version, effective_date: v.effective_date } }));
+  return model;
 }
+// One object per version, so that renderers memoised per model (yamlBody) print it once.
+const published = new WeakMap<VersionBuild, PolicyModel>();
 
-function renderIndex(policies: PolicyBuild[], siteName: string | undefined, base: string | undefined): string {
+function renderIndex(policies: PolicySummary[], siteName: string | undefined, base: string | undefined): string {
   const x = escapeHtml;
   const rows = policies
-    .filter((p) => p.versions.length)
     .map((p) => {
-      const cur = currentOf(p)!;
-      const draft = p.versions.find((v) => v.draft);
-      const m = cur.model.policy;
-      const released = p.versions.filter((v) => !v.draft).length;
-      return `<li><a href="${x(p.id)}/">${x(m.title)}</a><br>
-<span class="meta">${cur.draft ? 'Draft' : 'Current version'} ${x(cur.version)}${cur.effective_date ? `, effective ${x(cur.effective_date)}` : ''}; ${released} release${released === 1 ? '' : 's'}${draft && !cur.draft ? `; draft ${x(draft.version)} in preparation` : ''}. <a href="${x(p.id)}/versions.json">versions.json</a> · <a href="${x(p.id)}/feed.xml">Atom feed</a></span></li>`;
+      const cur = p.current;
+      return `<li><a href="${x(p.id)}/">${x(p.title)}</a><br>
+<span class="meta">${cur.draft ? 'Draft' : 'Current version'} ${x(cur.version)}${cur.effective_date ? `, effective ${x(cur.effective_date)}` : ''}; ${p.released} release${p.released === 1 ? '' : 's'}${p.draft ? `; draft ${x(p.draft)} in preparation` : ''}. <a href="${x(p.id)}/versions.json">versions.json</a> · <a href="${x(p.id)}/feed.xml">Atom feed</a></span></li>`;
     })
     .join('\n');
   return `<!doctype html>
@@ -221,4 +269,8 @@ ${rows}
 </body>
 </html>
 `;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
