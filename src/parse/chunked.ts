@@ -16,6 +16,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { RawPin } from '../pins/syntax.js';
+import { settle } from '../settle.js';
 
 export interface ChunkOptions {
   /** Preferred chunk size in bytes (chunks only start at safe headings, so they vary). */
@@ -105,6 +106,7 @@ export function parseChunked(source: string, parse: (text: string) => Root, opti
     const start = starts[i]!;
     const text = source.slice(start, starts[i + 1] ?? source.length);
     chunks.push({ start, text, line, tree: parse(text) });
+    if (i % 16 === 15) settle(); // every ~1 MB: the parser's garbage, before it piles up
     line += countNewlines(text);
   }
 

@@ -7,11 +7,12 @@ import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
+import GithubSlugger from 'github-slugger';
 import rehypeStringify from 'rehype-stringify';
 import { visit, SKIP } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
 import type { PolicyModel, Evidence } from '../model/types.js';
+import { settle } from '../settle.js';
 import { loadVocabulary, lookupTerm, type VocabularySection } from '../model/vocabulary.js';
 
 /** One entry of the version list a page shows. */
@@ -59,34 +60,105 @@ export interface PageOptions {
 const toHast = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
-  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'policy-' })
-  .use(relinkClobbered)
-  .use(rehypeSlug);
+  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'policy-' });
+
+/**
+ * What one document's body needs across its chunks (a big policy is rendered in chunks of
+ * top-level blocks: renderBodyOnce): the ids seen so far, links waiting for an id further on,
+ * the heading slugs (unique in the whole document, as rehype-slug makes them).
+ */
+interface BodyState {
+  ids: Set<string>;
+  /** Links to an id not seen yet: sentinel number -> the link's target and href. */
+  pending: { target: string; href: string }[];
+  slugs: GithubSlugger;
+}
+
+const SENTINEL = (n: number) => `#\uE000${n}\uE001`;
+const SENTINEL_RE = /#\uE000(\d+)\uE001/g;
 
 /**
  * The sanitiser prefixes the policy's own ids (so they cannot hijack page anchors) but not the
  * links that point at them: footnote references and in-page links would break. Point each
- * "#x" link at "#policy-x" where only the prefixed id exists.
+ * "#x" link at "#policy-x" where only the prefixed id exists. A link to an id in a later chunk
+ * gets a sentinel that resolveSentinels settles once every id is known.
  */
-function relinkClobbered() {
-  return (tree: HastRoot) => {
-    const ids = new Set<string>();
-    visit(tree, 'element', (node: Element) => {
-      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
-    });
-    visit(tree, 'element', (node: Element) => {
-      const href = node.properties.href;
-      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
-      let target: string;
-      try {
-        target = decodeURIComponent(href.slice(1));
-      } catch {
-        return; // a malformed %-escape links nowhere either way
-      }
-      if (!ids.has(target) && ids.has(`policy-${target}`)) node.properties.href = `#policy-${target}`;
-    });
-  };
+function relinkClobbered(tree: HastRoot, state: BodyState): void {
+  const ids = state.ids;
+  visit(tree, 'element', (node: Element) => {
+    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+  });
+  visit(tree, 'element', (node: Element) => {
+    const href = node.properties.href;
+    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+    let target: string;
+    try {
+      target = decodeURIComponent(href.slice(1));
+    } catch {
+      return; // a malformed %-escape links nowhere either way
+    }
+    if (ids.has(target)) return;
+    if (ids.has(`policy-${target}`)) node.properties.href = `#policy-${target}`;
+    else {
+      node.properties.href = SENTINEL(state.pending.length);
+      state.pending.push({ target, href });
+    }
+  });
 }
+
+/** Put the final href in place of each sentinel: relinked when only the prefixed id exists. */
+function resolveSentinels(html: string, state: BodyState): string {
+  if (!state.pending.length) return html;
+  return html.replace(SENTINEL_RE, (_, n: string) => {
+    const { target, href } = state.pending[Number(n)]!;
+    const final = !state.ids.has(target) && state.ids.has(`policy-${target}`) ? `#policy-${target}` : href;
+    // Encoded as the stringifier encodes an attribute value (the sentinel needs no encoding).
+    const a = stringifier.stringify({ type: 'root', children: [{ type: 'element', tagName: 'a', properties: { href: final }, children: [] }] });
+    return a.slice('<a href="'.length, a.indexOf('"></a>'));
+  });
+}
+
+/** Heading ids from their text, unique in the document (what rehype-slug does, across chunks). */
+function slugHeadings(tree: HastRoot, slugs: GithubSlugger): void {
+  visit(tree, 'element', (node: Element) => {
+    if (/^h[1-6]$/.test(node.tagName) && !node.properties.id) node.properties.id = slugs.slug(toString(node));
+  });
+}
+
+/** Above this many source bytes a body is rendered in chunks of top-level blocks (memory: issue #7). */
+export const CHUNKED_RENDER_ABOVE = 512 * 1024;
+const RENDER_CHUNK_BYTES = 128 * 1024;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/**
+ * Groups of top-level blocks, cut only where no raw HTML element is left open (an element opened
+ * in one block and closed in a later one must stay in one tree, as it does rendered whole).
+ * A document with footnotes is one group: their numbering and section are document-wide.
+ */
+export function renderChunks(children: MdastRoot['children'], chunkBytes = RENDER_CHUNK_BYTES): MdastRoot['children'][] {
+  const groups: MdastRoot['children'][] = [];
+  let group: MdastRoot['children'] = [];
+  let bytes = 0;
+  let open = 0;
+  for (const node of children) {
+    group.push(node);
+    bytes += (node.position?.end.offset ?? 0) - (node.position?.start.offset ?? 0);
+    if (node.type === 'html') {
+      for (const m of node.value.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+        if (VOID.has(m[2]!.toLowerCase()) || m[3]) continue;
+        open = Math.max(0, open + (m[1] ? -1 : 1));
+      }
+    }
+    if (bytes >= chunkBytes && open === 0) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
 const stringifier = unified().use(rehypeStringify);
 
 export interface RenderedBody {
@@ -134,9 +206,17 @@ export function renderBody(tree: MdastRoot): RenderedBody {
   return { ...body, toc: [...body.toc], anchors: [...body.anchors] };
 }
 
-function renderBodyOnce(tree: MdastRoot): RenderedBody {
-  const content = { ...tree, children: tree.children.filter((n) => n.type !== 'yaml') } as MdastRoot;
-  const hast = toHast.runSync(content) as HastRoot;
+function renderBodyOnce(tree: MdastRoot, chunkBytes?: number): RenderedBody {
+  const content = tree.children.filter((n) => n.type !== 'yaml');
+  const size = (tree.position?.end.offset ?? 0) - (tree.position?.start.offset ?? 0);
+  let footnotes = false;
+  const definitions: MdastRoot['children'] = [];
+  visit(tree, (node) => {
+    if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') footnotes = true;
+    else if (node.type === 'definition') definitions.push(node);
+  });
+  const groups = !footnotes && (chunkBytes !== undefined || size > CHUNKED_RENDER_ABOVE) ? renderChunks(content, chunkBytes) : [content];
+  const state: BodyState = { ids: new Set(), pending: [], slugs: new GithubSlugger() };
   const toc: RenderedBody['toc'] = [];
   const anchors: number[] = [];
   const anchored = new Set<number>(); // O(1) membership: a long policy has thousands of blocks
@@ -144,37 +224,53 @@ function renderBodyOnce(tree: MdastRoot): RenderedBody {
   // jump from # to ###), so that screen-reader users get an outline without holes.
   // Siblings stay siblings: a heading's level is one more than the number of open headings above it.
   const open: number[] = [];
-  visit(hast, 'element', (node: Element) => {
-    const h = /^h([1-6])$/.exec(node.tagName);
-    if (!h) return;
-    const source = Number(h[1]);
-    while (open.length && open[open.length - 1]! >= source) open.pop();
-    node.tagName = `h${open.length + 1}`;
-    open.push(source);
-  });
-  visit(hast, 'element', (node: Element, index, parent) => {
-    if (node.tagName === 'img' && parent && index !== undefined) {
-      parent.children[index] = imageToLink(node);
-      return SKIP;
-    }
-    const m = /^h([1-6])$/.exec(node.tagName);
-    if (m && typeof node.properties.id === 'string') toc.push({ depth: Number(m[1]), id: node.properties.id, text: toString(node) });
-    // Line anchors on blocks, so that evidence links ("line 25") land on the passage. Headings
-    // keep their slug id; their line goes on a data attribute target via an empty span.
-    const line = node.position?.start.line;
-    if (!line || !BLOCKS.has(node.tagName) || anchored.has(line)) return;
-    anchored.add(line);
-    if (node.properties.id === undefined) {
-      node.properties.id = `L${line}`;
-      anchors.push(line);
-    } else {
-      node.children.unshift({ type: 'element', tagName: 'span', properties: { id: `L${line}` }, children: [] });
-      anchors.push(line);
-    }
-    return undefined;
-  });
+  const parts: string[] = [];
+  for (const group of groups) {
+    // Link reference definitions are document-wide: every chunk sees them all (they render nothing).
+    const children = groups.length > 1 ? [...group, ...definitions] : group;
+    const hast = toHast.runSync({ ...tree, children } as MdastRoot) as HastRoot;
+    relinkClobbered(hast, state);
+    slugHeadings(hast, state.slugs);
+    visit(hast, 'element', (node: Element) => {
+      const h = /^h([1-6])$/.exec(node.tagName);
+      if (!h) return;
+      const source = Number(h[1]);
+      while (open.length && open[open.length - 1]! >= source) open.pop();
+      node.tagName = `h${open.length + 1}`;
+      open.push(source);
+    });
+    visit(hast, 'element', (node: Element, index, parent) => {
+      if (node.tagName === 'img' && parent && index !== undefined) {
+        parent.children[index] = imageToLink(node);
+        return SKIP;
+      }
+      const m = /^h([1-6])$/.exec(node.tagName);
+      if (m && typeof node.properties.id === 'string') toc.push({ depth: Number(m[1]), id: node.properties.id, text: toString(node) });
+      // Line anchors on blocks, so that evidence links ("line 25") land on the passage. Headings
+      // keep their slug id; their line goes on a data attribute target via an empty span.
+      const line = node.position?.start.line;
+      if (!line || !BLOCKS.has(node.tagName) || anchored.has(line)) return;
+      anchored.add(line);
+      if (node.properties.id === undefined) {
+        node.properties.id = `L${line}`;
+        anchors.push(line);
+      } else {
+        node.children.unshift({ type: 'element', tagName: 'span', properties: { id: `L${line}` }, children: [] });
+        anchors.push(line);
+      }
+      return undefined;
+    });
+    const html = stringifier.stringify(hast);
+    if (html) parts.push(html);
+    if (parts.length % 8 === 0) settle(); // every ~1 MB rendered
+  }
   anchors.sort((a, b) => a - b);
-  return { html: stringifier.stringify(hast), toc, anchors };
+  return { html: resolveSentinels(parts.join('\n'), state), toc, anchors };
+}
+
+/** The body rendered in chunks of `chunkBytes` whatever its size (tests: chunked equals whole). */
+export function renderBodyChunked(tree: MdastRoot, chunkBytes: number): RenderedBody {
+  return renderBodyOnce(tree, chunkBytes);
 }
 
 export const escapeHtml = (s: string): string =>
