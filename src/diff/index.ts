@@ -141,6 +141,10 @@ function words(text: string): string[] {
 interface QuoteIndex {
   sizes: number[];
   byWord: Map<string, number[]>;
+  /** Each quote's words. */
+  sets: Set<string>[];
+  /** Answers so far, by sentence (long policies repeat their sentences). */
+  memo: Map<string, boolean>;
 }
 
 const SHARING = /\b(?:shar(?:e|es|ed|ing)|disclos\w*|sell\w*|sold|sale|rent\w*|transfer\w*|transmit\w*|receiv\w*|provid\w* (?:it |them |this |such |your \w+ )?(?:to|with)|pass\w* (?:on|to))\b/i;
@@ -150,11 +154,12 @@ const SHARING_FACETS = ['recipients', 'transfers'] as const;
 const PARTY = /^(?:partners?|advertis\w*|advertisers?|marketers?|affiliates?|subsidiar\w*|vendors?|brokers?|third|sell\w*|sold|sale|rent\w*|government\w*|authorit\w*|police|enforcement|buyers?|acquirer\w*|abroad|overseas|international\w*|countr\w*)$/;
 
 function quoteIndex(quotes: string[]): QuoteIndex {
-  const index: QuoteIndex = { sizes: [], byWord: new Map() };
-  for (const quote of quotes) {
+  const index: QuoteIndex = { sizes: [], byWord: new Map(), sets: [], memo: new Map() };
+  for (const quote of new Set(quotes)) {
     const id = index.sizes.length;
     const ws = new Set(words(quote));
     index.sizes.push(ws.size);
+    index.sets.push(ws);
     for (const w of ws) {
       const list = index.byWord.get(w);
       if (list) list.push(id);
@@ -173,24 +178,45 @@ function evidenceWords(model: PolicyModel, facets: readonly (typeof ITEM_FACETS)
 
 /** Some item's evidence covers most of the sentence (or the sentence covers most of the evidence). */
 function explained(sentence: string, index: QuoteIndex): boolean {
+  let answer = index.memo.get(sentence);
+  if (answer === undefined) index.memo.set(sentence, (answer = explainedBy(sentence, index)));
+  return answer;
+}
+
+function explainedBy(sentence: string, index: QuoteIndex): boolean {
   const w = new Set(words(sentence));
   if (!w.size) return true;
-  const shared = new Map<number, number>();
-  for (const x of w) for (const id of index.byWord.get(x) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
   // The quote must be mostly this sentence (a paragraph-wide quote that merely contains it proves
-  // nothing), and cover a fair part of it (a two-word quote inside a long sentence neither).
-  for (const [id, n] of shared) if (n / index.sizes[id]! >= 0.6 && n / w.size >= 0.3) return true;
+  // nothing), and cover a fair part of it (a two-word quote inside a long sentence neither): it
+  // shares at least `need` words with the sentence, so it holds one of the sentence's
+  // |w| - need + 1 rarest words (prefix filtering). Only quotes holding one of those are counted,
+  // never the long lists of "we" and "your" (a 5 MB pair took a minute that way).
+  const need = Math.ceil(0.3 * w.size - 1e-9);
+  const rare = [...w].sort((x, y) => (index.byWord.get(x)?.length ?? 0) - (index.byWord.get(y)?.length ?? 0)).slice(0, w.size - need + 1);
+  const seen = new Set<number>();
+  for (const x of rare)
+    for (const id of index.byWord.get(x) ?? []) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      let n = 0;
+      for (const y of index.sets[id]!) if (w.has(y)) n++;
+      if (n / index.sizes[id]! >= 0.6 && n / w.size >= 0.3) return true;
+    }
   return false;
 }
 
-let lineCache: { text: string; index: LineIndex; lower: string } | undefined;
+// Both sides' texts are in use at once (sentences alternate between before and after): keep two.
+const lineCache: { text: string; index: LineIndex; lower: string }[] = [];
 function linesOf(text: string): { index: LineIndex; lower: string } {
-  if (lineCache?.text !== text) {
+  let hit = lineCache.find((c) => c.text === text);
+  if (!hit) {
     const lower = text.toLowerCase();
     // Matched in lower case without the 'i' flag: case-folding a wide character class is slow in V8.
-    lineCache = { text, index: new LineIndex(text), lower: lower.length === text.length ? lower : text };
+    hit = { text, index: new LineIndex(text), lower: lower.length === text.length ? lower : text };
+    lineCache.unshift(hit);
+    lineCache.length = Math.min(lineCache.length, 2);
   }
-  return lineCache;
+  return hit;
 }
 
 // Separator between words in the raw text: anything but letters and digits (no 'u' flag: cheap to compile).
