@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -59,6 +59,22 @@ const inlineVersion = {
     });
   },
 };
+/**
+ * vfile-reporter measures every cell of the report with string-width, whose emoji regular
+ * expression takes ~10-20 ms to compile on first use: in the bundle, plain printable ASCII (every
+ * rule id, position and almost every message) is measured by its length, anything else as before.
+ */
+const asciiStringWidth = {
+  name: 'ascii-string-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, (args) => (args.namespace !== 'ascii-string-width' && /[\\/]vfile-reporter[\\/]/.test(args.importer) ? { path: args.importer, namespace: 'ascii-string-width' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'ascii-string-width' }, (args) => ({
+      contents: "import width from 'string-width';\nexport default function stringWidth(s, options) { return /^[\\x20-\\x7e]*$/.test(s) ? s.length : width(s, options); }\n",
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
 await esbuild.build({
   entryPoints: { cli: join(root, 'lib/cli.js'), 'compile-worker': join(root, 'lib/node/compile-worker.js') },
   outdir,
@@ -70,7 +86,7 @@ await esbuild.build({
   minify: !process.env.POLICYC_BUILD_READABLE, // readable names for profiling: POLICYC_BUILD_READABLE=1 npm run build
   legalComments: 'none',
   chunkNames: 'chunk-[hash]',
-  plugins: [inlineVersion],
+  plugins: [inlineVersion, asciiStringWidth],
   // CommonJS dependencies (commander, ajv-formats, ...) call require(); give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'warning',

@@ -53,7 +53,7 @@ export class LiteralIndex {
     return id;
   }
 
-  /** Dense goto table over ASCII after build: delta[node * 128 + c] (failure links folded in). */
+  /** Goto table over ASCII: delta[node * 128 + c] (failure links folded in), -1 until first needed. */
   private delta = new Int32Array(0);
 
   private build(): void {
@@ -70,20 +70,22 @@ export class LiteralIndex {
         queue.push(child);
       }
     }
-    // fold the failure links into a dense automaton (BFS order: a node's fail state is done first)
-    const n = this.next.length;
-    const delta = new Int32Array(n * 128);
-    for (const [c, child] of this.next[0]!) if (c < 128) delta[c] = child;
-    for (const node of queue) {
-      const f = this.fail[node]!;
-      for (let c = 0; c < 128; c++) {
-        const own = this.next[node]!.get(c);
-        delta[node * 128 + c] = own !== undefined ? own : delta[f * 128 + c]!;
-      }
-    }
-    this.delta = delta;
+    // The dense goto table is filled lazily (step): a process that extracts one small policy
+    // visits a few thousand of its ~500k entries, and building it whole cost ~20-60 ms per start.
+    this.delta = new Int32Array(this.next.length * 128).fill(-1);
     this.stamp = new Int32Array(this.literals.length);
     this.built = true;
+  }
+
+  /** The goto function with failure links folded in, memoised in `delta`. */
+  private step(node: number, c: number): number {
+    const i = node * 128 + c;
+    let d = this.delta[i]!;
+    if (d >= 0) return d;
+    const own = this.next[node]!.get(c);
+    d = own !== undefined ? own : node === 0 ? 0 : this.step(this.fail[node]!, c);
+    this.delta[i] = d;
+    return d;
   }
 
   /** Scan text[start, end); afterwards `has(id)` tells whether literal `id` occurs there. */
@@ -100,7 +102,8 @@ export class LiteralIndex {
         node = 0; // literals are ASCII: a non-ASCII character breaks every match in progress
         continue;
       }
-      node = delta[node * 128 + c]!;
+      const d = delta[node * 128 + c]!;
+      node = d >= 0 ? d : this.step(node, c);
       const o = out[node]!;
       for (let k = 0; k < o.length; k++) this.stamp[o[k]!] = g;
     }

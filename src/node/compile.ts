@@ -24,7 +24,6 @@ import { schemaPath, checkModel } from '../validate/schema.js';
 import type { FileReport } from '../report/index.js';
 import type { PolicyModel } from '../model/types.js';
 import { hasErrors, type Diagnostic } from '../diagnostics.js';
-import { loadSiteDiffer } from './differ.js';
 import { selectShard, type Shard } from './shard.js';
 import { workerCount, compileInWorkers } from './workers.js';
 
@@ -122,7 +121,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     if (jobs) outcomes = await compileInWorkers(policies, job, (await stage()).dir, jobs, options.onProgress);
     if (!outcomes) {
       outcomes = [];
-      const differ = options.differ ?? (await loadSiteDiffer());
+      const differ = options.differ ? async () => options.differ! : siteDiffer;
       let failed = false;
       for (const [i, loc] of policies.entries()) {
         const output = async (): Promise<Emit> => {
@@ -173,19 +172,26 @@ export function displayer(from: string | null): (path: string) => string {
  * `output` is given) render its folder of the site into the staging folder. Runs in the main
  * thread or in a worker (src/node/compile-worker.ts): the same function either way.
  */
-export async function compilePolicy(loc: PolicyLocation, job: PolicyJob, output: (() => Promise<Emit>) | null, differ: Differ): Promise<PolicyOutcome> {
+export async function compilePolicy(loc: PolicyLocation, job: PolicyJob, output: (() => Promise<Emit>) | null, differ: () => Promise<Differ> = siteDiffer): Promise<PolicyOutcome> {
   const reports: FileReport[] = [];
   const build = await buildPolicy(loc, displayer(job.displayFrom), reports, job);
   const failed = reports.some((r) => hasErrors(r.diagnostics) || (job.strict && r.diagnostics.some((d) => d.severity === 'warning')));
   if (failed || !build || !output) return { reports, failed: failed || !build, summary: null, files: [] };
   const put = await output();
   const files: string[] = [];
-  const summary = renderPolicySite(build, { ...job.site, schemaText: '', differ }, (path, content) => {
+  // A policy with one version has nothing to compare: the diff engine is loaded only when needed.
+  const site = { ...job.site, schemaText: '', ...(build.versions.length > 1 ? { differ: await differ() } : {}) };
+  const summary = renderPolicySite(build, site, (path, content) => {
     put(path, content);
     files.push(path);
     if (content.length >= SETTLE_ABOVE_BYTES) settle(); // the big string is on disk: drop it and its makings
   });
   return { reports, failed: false, summary, files };
+}
+
+/** The diff engine as the site's differ, imported on first use. */
+export async function siteDiffer(): Promise<Differ> {
+  return (await import('./differ.js')).loadSiteDiffer();
 }
 
 /** SOURCE_DATE_EPOCH (seconds) as an ISO date-time, for outputs that need a date and have none. */
