@@ -41,11 +41,11 @@ import {
   SECTION_CLASSES,
   SELL_RE,
   SHARE_RE,
-  THIRD_PARTY_AGENT_RE,
   USE_RE,
 } from './cues.js';
 import { findRetention } from './retention.js';
 import { findTransfer } from './transfers.js';
+import { partyShares, recipientFrame, type FrameContext } from './recipients.js';
 
 export interface ExtractOptions {
   /** Policy id, from its folder name; else derived from the file name. */
@@ -494,36 +494,41 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
     // ---- recipients
     const recMatches = [...sentenceMatches(T.recipients, s), ...sentenceMatches(T.named, s)];
-    if (recMatches.length && !isDnt && !choice && !tr && !rightsFrame && !META_FRAME_RE.test(t)) {
-      const shareVerb = vs.some((v) => v.kind === 'share') || (s.block.kind === 'item' && (leadVs.some((v) => v.kind === 'share') || s.classes.has('sharing')));
+    // "you can request a list of the information we have shared with third parties" (California's
+    // Shine the Light law) is a right to know about sharing, not a statement that sharing happens
+    const aboutDisclosures = /\b(?:request|obtain|ask for|receive)\b[^.]{0,60}\b(?:list|notice|disclosures?|details|information (?:about|regarding|concerning|on|as to))\b[^.]{0,80}\b(?:shared|disclosed|disclosure|sharing|shares|discloses)\b/.test(t);
+    if (recMatches.length && !isDnt && !choice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t)) {
       const sell = SELL_RE.test(t);
       const accepted: Match[] = [];
+      const shares = partyShares(t, vs.filter((v) => v.kind === 'share'));
+      const frameCtx: FrameContext = {
+        t,
+        shares,
+        lead: s.lead,
+        leadShares: partyShares(s.lead, leadVs.filter((v) => v.kind === 'share')),
+        isItem: s.block.kind === 'item',
+        sharingSection: s.classes.has('sharing'),
+      };
       for (const m of recMatches) {
         if (disclaimerAt(m.start)) continue;
-        if (/\bfrom (?:the |our |its |any )?$/.test(t.slice(Math.max(0, m.start - 12), m.start))) continue; // a source, not a recipient
-        const after = t.slice(m.end, m.end + 60);
-        const agent = THIRD_PARTY_AGENT_RE.test(after.slice(0, 40)) && /^(?:[^.;]{0,20})\b(?:may|will|can|might|use|uses|collect|collects|set|sets|place|places|serve|serves|receive|receives|have access|see|track|tracks|provide|provides|obtain|also)\b/.test(after);
-        const engaged = /\b(?:we|us|company)\b[^.;]{0,30}\b(?:use[sd]?|work(?:s)? (?:closely )?with|engage[sd]?|employ(?:s)?|hire[sd]?|retain(?:s|ed)? the services of|contract(?:s)? with|rely on|partner(?:s|ed)? with)\b/.test(t.slice(0, m.start));
-        const agentDenied = agent && /^[^.;]{0,30}\b(?:do not|does not|don't|doesn't|will not|won't|cannot|never|are not|is not)\b/.test(after);
         const isPublic = m.id === 'public' || m.id === 'other_users';
-        if (!(shareVerb || agent || engaged || (isPublic && (publicFrame || hasVerb)))) continue;
+        const frame = recipientFrame(frameCtx, m.start, m.end, m.id);
+        if (!frame && !(isPublic && publicFrame)) continue;
         if (m.name && model.controller.name && (m.name.toLowerCase().includes(model.controller.name.toLowerCase()) || model.controller.name.toLowerCase().includes(m.name.toLowerCase()))) continue;
         if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
-        if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t)) continue;
-        let polarity: Polarity = negatedIn(m.start, ['share']) || agentDenied ? 'negative' : 'positive';
+        if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t)) continue;
+        let polarity: Polarity = frame?.negated ? 'negative' : 'positive';
         if (publicFrame && isPublic) polarity = 'positive';
         if (polarity === 'positive') accepted.push(m);
         const c = clauseOf(m.start);
         const ct = t.slice(c.rel, c.relEnd);
         const clauseSells = SELL_RE.test(ct) || (sell && polarity === 'negative');
-        const withoutConsent = false;
-        const b = base(m.start, polarity === 'negative' ? 'recipient.negated' : agent ? 'recipient.agent' : 'recipient.share', m.name ? 0.75 : 0.7);
+        const b = base(m.start, polarity === 'negative' ? 'recipient.negated' : `recipient.${frame?.kind ?? 'public'}`, m.name ? 0.75 : 0.7);
         store.add('recipients', {
           id: m.id,
           ...(m.name ? { name: m.name } : {}),
           polarity,
           ...b,
-          ...(withoutConsent ? { modality: 'conditional' as Modality, condition: 'with your consent' } : {}),
           data: polarity === 'positive' ? contextData : [],
           purposes: polarity === 'positive' ? purposeIds : [],
           ...(clauseSells ? { sold: polarity === 'positive' } : {}),
