@@ -45,6 +45,7 @@ import {
 } from './cues.js';
 import { findRetention } from './retention.js';
 import { findTransfer } from './transfers.js';
+import { ACCESS_RIGHTS, userActs } from './rights.js';
 import { partyShares, recipientFrame, type FrameContext } from './recipients.js';
 
 export interface ExtractOptions {
@@ -578,6 +579,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         for (const m of rightMatches) {
           if (disclaimerAt(m.start) && !/not (?:be )?able/.test(t)) continue;
           if (/\b(?:not|never|cannot|can't|unable)\b[^.;]{0,20}$/.test(t.slice(Math.max(0, m.start - 25), m.start)) && !choice) continue;
+          if (ACCESS_RIGHTS.has(m.id) && !userActs(t, m.start, s.lead)) continue;
           let id = m.id;
           if (id === 'opt_out_marketing' && /\b(?:cookies?|advertis\w*|interest[- ]based|behaviou?ral|tracking|analytics|ads)\b/.test(t) && !/\b(?:e-?mails?|newsletters?|mailings?|messages|communications|bulletins)\b/.test(t)) id = 'opt_out_marketing.advertising';
           let via = [...new Set(mech)];
