@@ -560,7 +560,14 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
     // sale, stated or denied, with no recipient named
     if (SELL_RE.test(t) && vs.some((v) => v.kind === 'share') && !isDnt && !choice && /\b(?:information|data)\b/.test(t)) {
-      const sellVerb = vs.find((v) => v.kind === 'share' && SELL_RE.test(t.slice(v.start, v.end + 12)));
+      // the sale of data by us: not "if you rent or purchase textbooks", not "sooner ... than sell"
+      const sellVerb = vs.find(
+        (v) =>
+          v.kind === 'share' &&
+          SELL_RE.test(t.slice(v.start, v.end + 12)) &&
+          /^[^.;]{0,70}?\b(?:information|data|lists?|names?|addresse?s?|details|it|them)\b/.test(t.slice(v.end)) &&
+          !/\b(?:you|users?|customers?|members?|visitors?)\s+(?:[a-z]+\s+){0,2}$|\bthan\s+$/.test(t.slice(Math.max(0, v.start - 30), v.start)),
+      );
       if (sellVerb) {
         const polarity: Polarity = sellVerb.negated ? 'negative' : 'positive';
         if (!recMatches.length) store.add('recipients', { id: 'third_party', polarity, ...base(sellVerb.start, 'recipient.sale', 0.6), data: polarity === 'positive' ? contextData : [], sold: polarity === 'positive' });

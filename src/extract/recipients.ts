@@ -56,8 +56,18 @@ const EXCEPTION_BETWEEN = /\b(?:except|unless|other than|apart from|aside from|b
 const NEG_BEFORE = /\b(?:not|never|no longer|n't|cannot)\s+(?:(?:be|been|have|has|also|ever|currently|directly|knowingly|otherwise|any|further|generally|in any way|actively)\s+)*$|n't\s+$/;
 
 /** After the party: it acts on data ("advertisers may use cookies", "they receive your IP address"). */
-const AGENT_AFTER =
-  /^(?:'s?\s+(?:use|collection|access|receipt|processing) of\b|(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never|to|and|or|that|which|who)\b)[a-z-]+){0,2}(?:\s*(?:,\s*|\s+)(?:and|or|and\/or)\s+(?:other |our |its |their |any |third[- ]party )?[a-z-]+(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never)\b)[a-z-]+)?)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,60},|,?\s+(?:that|who|which)(?:\s+[^,.;]{0,60}?)?(?=\s(?:may|might|will|can|could|also|automatically|have access|has access)\b))?)\s*((?:(?:may|might|will|can|could|would|also|then|do|does|did|automatically|sometimes|generally|typically|often|usually|themselves|directly|independently|separately|only|not|never|no longer|n't|to|be able to|are able to|is able to|in turn)\s+)*)(use[sd]?|collect(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|gather(?:s|ed)?|track(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|sets?|plac(?:e|es|ed)|serv(?:e|es|ed)|stor(?:e|es|ed)|process(?:es|ed)?|see|sees|view(?:s)?|read(?:s)?|search(?:es)? for|find|have access|has access|(?:be|are|is) (?:given|granted|provided(?: with)?) access|(?:be|are|is) provided (?:with )?|gets?|deploy(?:s)?|undertake(?:s)?|handle(?:s)?|maintain(?:s)?|keep(?:s)?|hold(?:s)?|host(?:s)?|analy[sz]e(?:s)?|combine(?:s)?|may use)\b/;
+const AGENT_VERBS =
+  String.raw`(?:use[sd]?|collect(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|gather(?:s|ed)?|track(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|sets?|plac(?:e|es|ed)|serv(?:e|es|ed)|stor(?:e|es|ed)|process(?:es|ed)?|see|sees|view(?:s)?|read(?:s)?|search(?:es)? for|find|have access|has access|(?:be|are|is) (?:given|granted|provided(?: with)?) access|(?:be|are|is) provided (?:with )?|gets?|deploy(?:s)?|undertake(?:s)?|handle(?:s)?|maintain(?:s)?|keep(?:s)?|hold(?:s)?|host(?:s)?|analy[sz]e(?:s)?|combine(?:s)?|protect(?:s)?|safeguard(?:s)?|treat(?:s)?|may use)`;
+const AGENT_MODALS = String.raw`(?:may|might|will|can|could|would|must|should|shall|(?:are|is) (?:required|permitted|allowed|contractually obligated|obligated) to|agree to|also|then|do|does|did|automatically|sometimes|generally|typically|often|usually|themselves|directly|independently|separately|only|not|never|no longer|n't|to|be able to|are able to|is able to|in turn)`;
+const AGENT_AFTER = new RegExp(
+  String.raw`^(?:(?:\s+(?!(?:may|might|will|can|could|would|must|should|shall|are|is|agree|also|do|does|did|not|never|to|and|or|that|which|who)\b|${AGENT_VERBS}\b)[a-z-]+){0,2}(?:\s*(?:,\s*|\s+)(?:and|or|and\/or)\s+(?:other |our |its |their |any |third[- ]party )?[a-z-]+(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never)\b|${AGENT_VERBS}\b)[a-z-]+)?)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,60},|,?\s+(?:that|who|which)(?:\s+[^,.;]{0,60}?)?(?=\s(?:may|might|will|can|could|also|automatically|have access|has access)\b))?)\s*((?:${AGENT_MODALS}\s+)*)(${AGENT_VERBS})\b`,
+);
+
+/** A denied permission, also at the end of a coordination: "we will not sell, rent or authorize any". */
+const PERMIT_DENIED = /(?:\b(?:not|never|no longer|cannot)\b|n't)\s+(?:(?!(?:but|however|although|except|unless|while|then)\b)[a-z]+(?:,\s*|\s+(?:or|and|nor)\s+|\s+)){0,6}$/;
+
+/** Sentences about a security risk: "data may be intercepted by a third party" is no recipient. */
+const SECURITY_RISK = /\b(?:unauthori[sz]ed|intercept\w*|tamper\w*|hack\w*|breach\w*|malicious|in transit)\b/;
 
 /** Data (or a pronoun for it) as the object of the agent's verb. */
 const DATA_NOUN =
@@ -108,7 +118,8 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
 
   // 1. transfer: a share verb, then "to / with" + the party
   const prep = PREP_BEFORE.exec(before);
-  if (prep && gapOk(prep[2]!)) {
+  // "to" that starts a purpose clause ("to investigate complaints, coordinate law enforcement") governs no party
+  if (prep && gapOk(prep[2]!) && !(prep[1] === 'to' && INFINITIVE.test(prep[2]!))) {
     const prepPos = start - prep[2]!.length - prep[1]!.length;
     const v = lastShareBefore(ctx.shares, prepPos + 1);
     if (v && prepPos - v.end <= 220) {
@@ -129,22 +140,28 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   // 2. the party acts on data: "advertisers may use cookies", "Google's use of the DART cookie"
   // "companies that provide services to us ... may have access to": skip the rest of the relative clause
   const relative = /\b(?:that|who|which) [a-z]+$/.test(t.slice(start, end));
-  const ag = AGENT_AFTER.exec(relative ? after.replace(/^[^,.;]{0,80}?(?=\s(?:may|might|will|can|could|also|have access|has access)\b)/, '') : after);
+  const risk = SECURITY_RISK.test(t);
+  const ag = risk ? null : AGENT_AFTER.exec(relative ? after.replace(/^[^,.;]{0,80}?(?=\s(?:may|might|will|can|could|also|have access|has access)\b)/, '') : after);
+  // "Google's use of the DART cookie", "their collection of information"
+  if (!risk && /^'s?\s+(?:use|collection|access|receipt|processing|tracking) of\b/.test(after) && DATA_OBJECT.test(after.slice(0, 80))) return { kind: 'agent', negated: false };
   // with no modal, a bare verb right after a coordination may be a noun: "court orders, or legal process"
   const agPrefix = ag ? ag[0].slice(0, ag[0].length - ag[1]!.length - ag[2]!.length) : '';
-  if (ag && (ag[1]!.trim() || !/[(]|\b(?:and|or)\b/.test(agPrefix))) {
+  // and a verb that is also a noun, after a head noun, is the noun: "Google Play store"
+  const bare = ag !== null && !ag[1]!.trim();
+  const nounish = bare && /[a-z]/.test(agPrefix) && /^(?:store|stores|process|record|records|logs?|access|sets?|views?|hosts?|keep|keeps|hold|holds|read|reads|find|see|handle|maintain|gets?|deploy)$/.test(ag![2]!);
+  if (ag && !nounish && (!bare || !/[(]|\b(?:and|or)\b/.test(agPrefix))) {
     const rest = ag.input.slice(ag[0].length, ag[0].length + 100);
     const objectOk = DATA_OBJECT.test(rest.split(/[.;]/)[0] ?? '') || /access|provided/.test(ag[2]!);
     if (objectOk && !/\b(?:link|links|sites?|web ?sites?)\s*$/.test(before)) {
       // "enable third parties to access ...": the verb before the party carries the negation
       const infinitive = /\bto\s*$/.test(ag[1] ?? '') || /\bto\b/.test(ag[1] ?? '');
-      const negated = /\b(?:not|never|no longer)\b|n't\b/.test((ag[1] ?? '') + ' ' + agPrefix) || (infinitive && /(?:\b(?:not|never|no longer|cannot)\b|n't)\s+(?:[a-z]+\s+){0,2}$/.test(before));
+      const negated = /\b(?:not|never|no longer)\b|n't\b/.test((ag[1] ?? '') + ' ' + agPrefix) || (infinitive && PERMIT_DENIED.test(before));
       return { kind: 'agent', negated };
     }
   }
 
   // 3. passive agent: "collected and used by a third party", "searchable by other users"
-  const pb = PASSIVE_BY.exec(before);
+  const pb = risk ? null : PASSIVE_BY.exec(before);
   if (pb && gapOk(pb[2]!, 40)) {
     const verbAt = before.length - pb[0].length;
     // what is collected / used must be data: "information collected by X", not "features hosted by X"
@@ -160,7 +177,7 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     const userSubject = /\b(?:you|users?|visitors?)\s+(?:\w+\s+)?$/.test(subj);
     const permits = /^(?:authori|allow|permit|enabl|ask|instruct|require)/.test(en[1]!);
     const purpose = permits
-      ? /^[^.;]{0,30}?\bto\s+(?:\w+\s+)?(?:collect|use|place|set|serve|access|receive|track|see|view|obtain|gather|have access|process|store|send)/.test(after)
+      ? /^[^.;]{0,30}?\bto\s+(?:\w+\s+)?(?:collect|use|place|set|serve|access|receive|track|see|view|obtain|gather|have access|process|store|send|protect|safeguard|treat|keep|maintain)/.test(after)
       : ENGAGED_FOR.test(after) || DATA_NOUN.test(after.split(/[.;,]/)[0] ?? '');
     if (!userSubject && purpose) return { kind: 'engaged', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
   }
