@@ -190,7 +190,8 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
 
   // 6. disclosures to authorities and acquirers are named by context, not by a preposition:
   //    "we may disclose information if required by law enforcement", "in a merger ... the buyer"
-  const shares = ctx.shares.length ? ctx.shares : ctx.isItem ? ctx.leadShares : [];
+  const disclosing = (list: ShareVerb[]) => list.filter((x) => /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|releas|report|exchang|ma[dk]e|pass|distribut|rent|sell|sold|sale|trad|leas|suppl|furnish|reveal)/.test(t.slice(x.start, x.end)));
+  const shares = ctx.shares.length ? disclosing(ctx.shares) : ctx.isItem ? ctx.leadShares : [];
   if (shares.length && id === 'public_authority' && AUTHORITY_CONTEXT.test(t)) return { kind: 'legal', negated: shares.every((x) => x.negated) };
   if (shares.length && id === 'acquirer' && MERGER_CONTEXT.test(t)) return { kind: 'merger', negated: shares.every((x) => x.negated) };
   return null;
