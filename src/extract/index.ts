@@ -250,6 +250,8 @@ function verbs(text: string): VerbHit[] {
   // "no personal information is collected", "we collect no information"
   if (/^(?:no|none of)\b/.test(text) || /^(?:[a-z]+ ){0,3}(?:no|none of the) (?:personal |identifiable )?(?:information|data)\b/.test(text)) for (const v of out) v.negated = true;
   for (const v of out) if (/^\s+no (?:personal|identifiable|information|data|such)\b/.test(text.slice(v.end, v.end + 30))) v.negated = true;
+  // "there are also no cookies used by this site", "no personal data is stored": "no" + the object, then the verb
+  for (const v of out) if (/\bno\s+(?:(?!(?:to|that|which|if|when|for|need|matter|longer|way|more|one)\b)[a-z-]+\s+){1,3}(?:(?:is|are|was|were|will be|being|gets|get)\s+)?$/.test(text.slice(Math.max(0, v.start - 50), v.start))) v.negated = true;
   return out;
 }
 
