@@ -465,7 +465,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const md = modalityFor(clauseOf(m.start));
         if (!cookieModality || (md === 'asserted' && cookieModality !== 'asserted')) cookieModality = md;
       }
-      for (const k of t.matchAll(/\b(?:(session|persistent|flash|third[- ]party|first[- ]party|analytics|advertising|functional|essential|strictly necessary|performance) )?(cookies?|web ?beacons?|pixel(?: tags?)?|clear gifs?|local storage|local shared objects?|lsos?|e-?tags?|sdks?|fingerprint(?:ing)?)\b/g)) {
+      if (!negated) for (const k of t.matchAll(/\b(?:(session|persistent|flash|third[- ]party|first[- ]party|analytics|advertising|functional|essential|strictly necessary|performance) )?(cookies?|web ?beacons?|pixel(?: tags?)?|clear gifs?|local storage|local shared objects?|lsos?|e-?tags?|sdks?|fingerprint(?:ing)?)\b/g)) {
         const kind = k[2]!.replace(/s$/, '');
         const norm = /beacon|pixel|gif|web bug/.test(kind) ? 'web_beacons' : /local|lso/.test(kind) ? 'local_storage' : /etag|e-tag/.test(kind) ? 'etags' : /sdk/.test(kind) ? 'sdks' : /fingerprint/.test(kind) ? 'fingerprinting' : 'cookies';
         cookieKinds.add(norm);
