@@ -46,7 +46,7 @@ import {
 import { findRetention } from './retention.js';
 import { findTransfer } from './transfers.js';
 import { ACCESS_RIGHTS, userActs } from './rights.js';
-import { partyShares, recipientFrame, type FrameContext } from './recipients.js';
+import { partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
 
 export interface ExtractOptions {
   /** Policy id, from its folder name; else derived from the file name. */
@@ -512,10 +512,17 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         isItem: s.block.kind === 'item',
         sharingSection: s.classes.has('sharing'),
       };
-      for (const m of recMatches) {
+      const framed: { end: number; frame: Frame }[] = [];
+      for (const m of [...recMatches].sort((a, b) => a.start - b.start || a.end - b.end)) {
         if (disclaimerAt(m.start)) continue;
         const isPublic = m.id === 'public' || m.id === 'other_users';
-        const frame = recipientFrame(frameCtx, m.start, m.end, m.id);
+        let frame = recipientFrame(frameCtx, m.start, m.end, m.id);
+        // a party listed after one in a frame: "service providers, such as payment processors"
+        if (!frame) {
+          const prev = framed.filter((f) => f.end <= m.start).pop();
+          if (prev && /^(?:\s*(?:,|\(|\band\b|\bor\b|and\/or|such as|including|like|e\.g\.,?|i\.e\.,?|for example,?|namely)\s*)+(?:(?!(?:as|an?|is|are|was|were|which|who|that)\b)[a-z-]+\s+){0,2}$/.test(t.slice(prev.end, m.start))) frame = prev.frame;
+        }
+        if (frame) framed.push({ end: m.end, frame });
         if (!frame && !(isPublic && publicFrame)) continue;
         if (m.name && model.controller.name && (m.name.toLowerCase().includes(model.controller.name.toLowerCase()) || model.controller.name.toLowerCase().includes(m.name.toLowerCase()))) continue;
         if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;

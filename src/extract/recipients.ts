@@ -63,6 +63,9 @@ const AGENT_AFTER = new RegExp(
   String.raw`^(?:(?:\s+(?!(?:may|might|will|can|could|would|must|should|shall|are|is|agree|also|do|does|did|not|never|to|and|or|that|which|who)\b|${AGENT_VERBS}\b)[a-z-]+){0,2}(?:\s*(?:,\s*|\s+)(?:and|or|and\/or)\s+(?:other |our |its |their |any |third[- ]party )?[a-z-]+(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never)\b|${AGENT_VERBS}\b)[a-z-]+)?)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,60},|,?\s+(?:that|who|which)(?:\s+[^,.;]{0,60}?)?(?=\s(?:may|might|will|can|could|also|automatically|have access|has access)\b))?)\s*((?:${AGENT_MODALS}\s+)*)(${AGENT_VERBS})\b`,
 );
 
+/** What may precede the party at the start of a list item: "With our affiliates", "Trusted third parties". */
+const ITEM_TOPIC = /^[\s\W]*(?:(?:with|to|among)\s+)?(?:(?:the|our|its|their|any|all|some|certain|other|select(?:ed)?|trusted|such|these|those|third[- ]party|outside|external|unaffiliated|non-?affiliated|independent|[a-z]+ed)\s+)*$/;
+
 /** A denied permission, also at the end of a coordination: "we will not sell, rent or authorize any". */
 const PERMIT_DENIED = /(?:\b(?:not|never|no longer|cannot)\b|n't)\s+(?:(?!(?:but|however|although|except|unless|while|then)\b)[a-z]+(?:,\s*|\s+(?:or|and|nor)\s+|\s+)){0,6}$/;
 
@@ -183,7 +186,7 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   }
 
   // 5. a list item in a sharing list: the party is the item's topic
-  if (ctx.isItem && (ctx.leadShares.length || ctx.sharingSection) && start <= 60 && gapOk(t.slice(0, start).replace(/^\s*(?:with|to)\b/, ''))) {
+  if (ctx.isItem && (ctx.leadShares.length || ctx.sharingSection) && start <= 60 && ITEM_TOPIC.test(t.slice(0, start))) {
     const lv = ctx.leadShares[ctx.leadShares.length - 1];
     return { kind: 'lead-in', negated: !!lv && lv.negated && !EXCEPTION_BETWEEN.test(ctx.lead.slice(lv.end) + ' ' + t.slice(0, start)) };
   }
