@@ -88,7 +88,7 @@ const ENGAGED_BEFORE =
 
 /** What an engaged party is engaged for: acting for us, or on data. */
 const ENGAGED_FOR =
-  /^[^.;]{0,80}?\b(?:to|who|which|that|for|in order to)\b[^.;]{0,40}?\b(?:help|assist|perform|provide|process|host|serve|deliver|operate|support|conduct|manage|analy[sz]e|measure|collect|send|track|display|place|set|run|administer|handle|fulfil|ship|maintain|store|act|carry out|complete|on (?:our|its|their) behalf|on behalf of)/;
+  /^[^.;]{0,80}?\b(?:to|who|which|that|for|in order to)\b[^.;]{0,40}?\b(?:help|assist|perform|provide|process|host|serve|deliver|operate|support|conduct|manage|analy[sz]e|measure|understand|monitor|improve|optimi[sz]e|collect|send|track|display|place|set|run|administer|handle|fulfil|ship|maintain|store|act|carry out|complete|on (?:our|its|their) behalf|on behalf of)/;
 
 const AUTHORITY_CONTEXT = /\b(?:law|legal(?:ly)?|court|subpoena|warrant|regulat\w*|government\w*|police|law enforcement|authorit(?:y|ies)|required|requests?|investigat\w*|comply|compliance)\b/;
 const MERGER_CONTEXT = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|sell|bankrupt\w*|reorgani[sz]\w*|transfer of (?:assets|business|ownership)|successor|business transfer|change (?:of|in) (?:control|ownership)|divest\w*|purchas\w+)\b/;
@@ -117,7 +117,7 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   const after = t.slice(end, end + 160);
   // not a recipient: a source, someone we act for, someone whose practices are discussed
   const src = SOURCE_BEFORE.exec(before);
-  if (src && gapOk(src[2]!) && !/\b(?:any|all|some|each|one|none|either|both|certain|number|group|family|members?|portion|part|those|these|several|many|most) of\s+[^.;:!?]{0,60}$/.test(before.slice(Math.max(0, before.length - src[2]!.length - src[1]!.length - 14)))) return null;
+  if (src && gapOk(src[2]!) && !/\b(?:any|all|some|each|one|none|either|both|certain|number|group|family|members?|portion|part|those|these|several|many|most|services|help|assistance|support) of\s+[^.;:!?]{0,60}$/.test(before.slice(Math.max(0, before.length - src[2]!.length - src[1]!.length - 14)))) return null;
 
   // 1. transfer: a share verb, then "to / with" + the party
   const prep = PREP_BEFORE.exec(before);
