@@ -106,3 +106,10 @@ test('opting out of interest-based advertising is its own choice, with its mecha
   expect(item(model, 'rights', 'opt_out_marketing.advertising')?.via).toContain('third_party_tool');
   expect(item(model, 'rights', 'opt_out_marketing')?.via).toContain('unsubscribe_link');
 });
+
+test('"there are also no cookies used by this site" denies cookies (adwaremedic)', () => {
+  const { model } = run(P('There are also no cookies used by this site.'));
+  expect(model.cookies.used).toBe(false);
+  expect(ids(model, 'data_categories')).not.toContain('online.cookies');
+  expect(ids(model, 'data_categories', 'negative')).toContain('online.cookies');
+});

@@ -12,12 +12,8 @@ export const SHARE_RE =
 
 export const SELL_RE = /\b(?:sell(?:s|ing)?|sold|sale of (?:your |any |our customers' )?(?:personal |user )?(?:information|data)|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing) (?:your |any |personal )|monetiz)/;
 
-/** Third parties as agents: "advertisers may use cookies", "Google Analytics collects". */
-export const THIRD_PARTY_AGENT_RE =
-  /\b(?:may |will |can |might )?(?:also )?(?:use[sd]?|collect(?:s|ed)?|set(?:s)?|place(?:s|d)?|serve(?:s|d)?|receive(?:s|d)?|obtain(?:s|ed)?|access(?:es)?|gather(?:s)?|track(?:s)?|see|view|read|provide(?:s|d)?|deliver(?:s)?|have access)\b/;
-
 /** Negation cues. */
-export const NEG_CUE_RE = /\b(?:not|never|no longer|neither|nor)\b|n't\b|\bcannot\b/g;
+export const NEG_CUE_RE = /\b(?:not|never|no longer|neither|nor|dont|doesnt|wont|didnt)\b|n't\b|\bcannot\b/g;
 
 /** Words allowed between a negation cue and the practice verb it negates. */
 export const NEG_GAP_RE =

@@ -41,12 +41,13 @@ import {
   SECTION_CLASSES,
   SELL_RE,
   SHARE_RE,
-  THIRD_PARTY_AGENT_RE,
   USE_RE,
 } from './cues.js';
 import { findRetention } from './retention.js';
 import { findTransfer } from './transfers.js';
 import { byCodeUnit } from '../order.js';
+import { ACCESS_RIGHTS, userActs } from './rights.js';
+import { partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
 
 export interface ExtractOptions {
   /** Policy id, from its folder name; else derived from the file name. */
@@ -250,6 +251,8 @@ function verbs(text: string): VerbHit[] {
   // "no personal information is collected", "we collect no information"
   if (/^(?:no|none of)\b/.test(text) || /^(?:[a-z]+ ){0,3}(?:no|none of the) (?:personal |identifiable )?(?:information|data)\b/.test(text)) for (const v of out) v.negated = true;
   for (const v of out) if (/^\s+no (?:personal|identifiable|information|data|such)\b/.test(text.slice(v.end, v.end + 30))) v.negated = true;
+  // "there are also no cookies used by this site", "no personal data is stored": "no" + the object, then the verb
+  for (const v of out) if (/\bno\s+(?:(?!(?:to|that|which|if|when|for|need|matter|longer|way|more|one)\b)[a-z-]+\s+){1,3}(?:(?:is|are|was|were|will be|being|gets|get)\s+)?$/.test(text.slice(Math.max(0, v.start - 50), v.start))) v.negated = true;
   return out;
 }
 
@@ -463,7 +466,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const md = modalityFor(clauseOf(m.start));
         if (!cookieModality || (md === 'asserted' && cookieModality !== 'asserted')) cookieModality = md;
       }
-      for (const k of t.matchAll(/\b(?:(session|persistent|flash|third[- ]party|first[- ]party|analytics|advertising|functional|essential|strictly necessary|performance) )?(cookies?|web ?beacons?|pixel(?: tags?)?|clear gifs?|local storage|local shared objects?|lsos?|e-?tags?|sdks?|fingerprint(?:ing)?)\b/g)) {
+      if (!negated) for (const k of t.matchAll(/\b(?:(session|persistent|flash|third[- ]party|first[- ]party|analytics|advertising|functional|essential|strictly necessary|performance) )?(cookies?|web ?beacons?|pixel(?: tags?)?|clear gifs?|local storage|local shared objects?|lsos?|e-?tags?|sdks?|fingerprint(?:ing)?)\b/g)) {
         const kind = k[2]!.replace(/s$/, '');
         const norm = /beacon|pixel|gif|web bug/.test(kind) ? 'web_beacons' : /local|lso/.test(kind) ? 'local_storage' : /etag|e-tag/.test(kind) ? 'etags' : /sdk/.test(kind) ? 'sdks' : /fingerprint/.test(kind) ? 'fingerprinting' : 'cookies';
         cookieKinds.add(norm);
@@ -495,36 +498,48 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
     // ---- recipients
     const recMatches = [...sentenceMatches(T.recipients, s), ...sentenceMatches(T.named, s)];
-    if (recMatches.length && !isDnt && !choice && !tr && !rightsFrame && !META_FRAME_RE.test(t)) {
-      const shareVerb = vs.some((v) => v.kind === 'share') || (s.block.kind === 'item' && (leadVs.some((v) => v.kind === 'share') || s.classes.has('sharing')));
+    // "you can request a list of the information we have shared with third parties" (California's
+    // Shine the Light law) is a right to know about sharing, not a statement that sharing happens
+    const aboutDisclosures = /\b(?:request|obtain|ask for|receive)\b[^.]{0,60}\b(?:list|notice|disclosures?|details|information (?:about|regarding|concerning|on|as to))\b[^.]{0,80}\b(?:shared|disclosed|disclosure|sharing|shares|discloses)\b/.test(t);
+    if (recMatches.length && !isDnt && !choice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t)) {
       const sell = SELL_RE.test(t);
       const accepted: Match[] = [];
-      for (const m of recMatches) {
+      const shares = partyShares(t, vs.filter((v) => v.kind === 'share'));
+      const frameCtx: FrameContext = {
+        t,
+        shares,
+        lead: s.lead,
+        leadShares: partyShares(s.lead, leadVs.filter((v) => v.kind === 'share')),
+        isItem: s.block.kind === 'item',
+        sharingSection: s.classes.has('sharing'),
+      };
+      const framed: { end: number; frame: Frame }[] = [];
+      for (const m of [...recMatches].sort((a, b) => a.start - b.start || a.end - b.end)) {
         if (disclaimerAt(m.start)) continue;
-        if (/\bfrom (?:the |our |its |any )?$/.test(t.slice(Math.max(0, m.start - 12), m.start))) continue; // a source, not a recipient
-        const after = t.slice(m.end, m.end + 60);
-        const agent = THIRD_PARTY_AGENT_RE.test(after.slice(0, 40)) && /^(?:[^.;]{0,20})\b(?:may|will|can|might|use|uses|collect|collects|set|sets|place|places|serve|serves|receive|receives|have access|see|track|tracks|provide|provides|obtain|also)\b/.test(after);
-        const engaged = /\b(?:we|us|company)\b[^.;]{0,30}\b(?:use[sd]?|work(?:s)? (?:closely )?with|engage[sd]?|employ(?:s)?|hire[sd]?|retain(?:s|ed)? the services of|contract(?:s)? with|rely on|partner(?:s|ed)? with)\b/.test(t.slice(0, m.start));
-        const agentDenied = agent && /^[^.;]{0,30}\b(?:do not|does not|don't|doesn't|will not|won't|cannot|never|are not|is not)\b/.test(after);
         const isPublic = m.id === 'public' || m.id === 'other_users';
-        if (!(shareVerb || agent || engaged || (isPublic && (publicFrame || hasVerb)))) continue;
+        let frame = recipientFrame(frameCtx, m.start, m.end, m.id);
+        // a party listed after one in a frame: "service providers, such as payment processors"
+        if (!frame) {
+          const prev = framed.filter((f) => f.end <= m.start).pop();
+          if (prev && /^(?:\s*(?:,|\(|\band\b|\bor\b|and\/or|such as|including|like|e\.g\.,?|i\.e\.,?|for example,?|namely)\s*)+(?:(?!(?:as|an?|is|are|was|were|which|who|that)\b)[a-z-]+\s+){0,2}$/.test(t.slice(prev.end, m.start))) frame = prev.frame;
+        }
+        if (frame) framed.push({ end: m.end, frame });
+        if (!frame && !(isPublic && publicFrame)) continue;
         if (m.name && model.controller.name && (m.name.toLowerCase().includes(model.controller.name.toLowerCase()) || model.controller.name.toLowerCase().includes(m.name.toLowerCase()))) continue;
         if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
-        if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t)) continue;
-        let polarity: Polarity = negatedIn(m.start, ['share']) || agentDenied ? 'negative' : 'positive';
+        if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t)) continue;
+        let polarity: Polarity = frame?.negated ? 'negative' : 'positive';
         if (publicFrame && isPublic) polarity = 'positive';
         if (polarity === 'positive') accepted.push(m);
         const c = clauseOf(m.start);
         const ct = t.slice(c.rel, c.relEnd);
         const clauseSells = SELL_RE.test(ct) || (sell && polarity === 'negative');
-        const withoutConsent = false;
-        const b = base(m.start, polarity === 'negative' ? 'recipient.negated' : agent ? 'recipient.agent' : 'recipient.share', m.name ? 0.75 : 0.7);
+        const b = base(m.start, polarity === 'negative' ? 'recipient.negated' : `recipient.${frame?.kind ?? 'public'}`, m.name ? 0.75 : 0.7);
         store.add('recipients', {
           id: m.id,
           ...(m.name ? { name: m.name } : {}),
           polarity,
           ...b,
-          ...(withoutConsent ? { modality: 'conditional' as Modality, condition: 'with your consent' } : {}),
           data: polarity === 'positive' ? contextData : [],
           purposes: polarity === 'positive' ? purposeIds : [],
           ...(clauseSells ? { sold: polarity === 'positive' } : {}),
@@ -555,7 +570,14 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
     // sale, stated or denied, with no recipient named
     if (SELL_RE.test(t) && vs.some((v) => v.kind === 'share') && !isDnt && !choice && /\b(?:information|data)\b/.test(t)) {
-      const sellVerb = vs.find((v) => v.kind === 'share' && SELL_RE.test(t.slice(v.start, v.end + 12)));
+      // the sale of data by us: not "if you rent or purchase textbooks", not "sooner ... than sell"
+      const sellVerb = vs.find(
+        (v) =>
+          v.kind === 'share' &&
+          SELL_RE.test(t.slice(v.start, v.end + 12)) &&
+          /^[^.;]{0,70}?\b(?:information|data|lists?|names?|addresse?s?|details|it|them)\b/.test(t.slice(v.end)) &&
+          !/\b(?:you|users?|customers?|members?|visitors?)\s+(?:[a-z]+\s+){0,2}$|\bthan\s+$/.test(t.slice(Math.max(0, v.start - 30), v.start)),
+      );
       if (sellVerb) {
         const polarity: Polarity = sellVerb.negated ? 'negative' : 'positive';
         if (!recMatches.length) store.add('recipients', { id: 'third_party', polarity, ...base(sellVerb.start, 'recipient.sale', 0.6), data: polarity === 'positive' ? contextData : [], sold: polarity === 'positive' });
@@ -574,6 +596,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         for (const m of rightMatches) {
           if (disclaimerAt(m.start) && !/not (?:be )?able/.test(t)) continue;
           if (/\b(?:not|never|cannot|can't|unable)\b[^.;]{0,20}$/.test(t.slice(Math.max(0, m.start - 25), m.start)) && !choice) continue;
+          if (ACCESS_RIGHTS.has(m.id) && !userActs(t, m.start, s.lead)) continue;
           let id = m.id;
           if (id === 'opt_out_marketing' && /\b(?:cookies?|advertis\w*|interest[- ]based|behaviou?ral|tracking|analytics|ads)\b/.test(t) && !/\b(?:e-?mails?|newsletters?|mailings?|messages|communications|bulletins)\b/.test(t)) id = 'opt_out_marketing.advertising';
           let via = [...new Set(mech)];

@@ -1,0 +1,201 @@
+// Recipient frames: when does a mention of a party ("third parties", "our affiliates", "Google")
+// state that data goes to it, or that it collects data? A bare mention ("links to third-party
+// sites", "third parties' privacy practices") states nothing. The frames follow the OPP-115 notion
+// of a Third Party Sharing/Collection practice: data is shared with / disclosed to / sold to the
+// party (transfer), the party collects / receives / uses / has access to data (agent, also in the
+// passive "collected by X"), or we engage the party to act for us (engaged: processors). All
+// patterns run on the lower-cased mask of one sentence. Written from the annotation scheme and
+// general policy grammar; no phrase was taken from the evaluation texts.
+
+export interface ShareVerb {
+  start: number;
+  end: number;
+  negated: boolean;
+}
+
+export interface FrameContext {
+  /** Sentence text (mask, lower case). */
+  t: string;
+  /** Share-class verb hits of the sentence, with negation. */
+  shares: ShareVerb[];
+  /** For a list item: the lead-in's text and its share verbs. */
+  lead: string;
+  leadShares: ShareVerb[];
+  isItem: boolean;
+  sharingSection: boolean;
+}
+
+export type FrameKind = 'transfer' | 'agent' | 'passive-agent' | 'engaged' | 'lead-in' | 'legal' | 'merger';
+
+export interface Frame {
+  kind: FrameKind;
+  negated: boolean;
+}
+
+/**
+ * Words that may stand between a preposition (or verb) and the party it governs: determiners,
+ * adjectives, "such as", list commas. A gap holding one of these words is no such glue: it starts
+ * another phrase (a relative clause, a purpose, another subject).
+ */
+const GAP_BREAK =
+  /[.;:!?]|\b(?:to|with|among|amongst|within|between|across|for|from|about|on|in|at|by|into|over|through|via|that|which|who|whom|whose|when|where|if|because|so|but|except|unless|we|you|your|us|they|them|it|is|are|was|were|be|been|being|may|will|can|could|would|should|must|might|do|does|did|not|help|order|behalf|regarding|concerning|per|than)\b/;
+
+const gapOk = (gap: string, max = 60) => gap.length <= max && !GAP_BREAK.test(gap.replace(/^\s*(?:that|this|these|those)\s+/, ''));
+
+/** A preposition that introduces the receiving party, with only glue before the mention. */
+const PREP_BEFORE = /^[^]*\b(to|with|among(?:st)?|within|between|across)\b([^.;:!?]{0,60})$/;
+const SOURCE_BEFORE = /^[^]*\b(from|on behalf of|of)\s+([^.;:!?]{0,60})$/;
+
+/** Adjectives that, with "to", make a party able to see data: "visible to other users". */
+const EXPOSED_TO = /\b(?:visible|viewable|available|accessible|displayed|shown|known|open|revealed|disclosed|public)\s*$/;
+
+/** Exception words between a denied transfer and the party: "we do not share ... except with X". */
+const EXCEPTION_BETWEEN = /\b(?:except|unless|other than|apart from|aside from|besides|but only|only|but (?:we )?may|however)\b/;
+
+/** A negation directly before a verb ("do not", "never", "won't"), for verbs found here. */
+const NEG_BEFORE = /\b(?:not|never|no longer|n't|cannot)\s+(?:(?:be|been|have|has|also|ever|currently|directly|knowingly|otherwise|any|further|generally|in any way|actively)\s+)*$|n't\s+$/;
+
+/** After the party: it acts on data ("advertisers may use cookies", "they receive your IP address"). */
+const AGENT_VERBS =
+  String.raw`(?:use[sd]?|collect(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|gather(?:s|ed)?|track(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|sets?|plac(?:e|es|ed)|serv(?:e|es|ed)|stor(?:e|es|ed)|process(?:es|ed)?|see|sees|view(?:s)?|read(?:s)?|search(?:es)? for|find|have access|has access|(?:be|are|is) (?:given|granted|provided(?: with)?) access|(?:be|are|is) provided (?:with )?|gets?|deploy(?:s)?|undertake(?:s)?|handle(?:s)?|maintain(?:s)?|keep(?:s)?|hold(?:s)?|host(?:s)?|analy[sz]e(?:s)?|combine(?:s)?|protect(?:s)?|safeguard(?:s)?|treat(?:s)?|may use)`;
+const AGENT_MODALS = String.raw`(?:may|might|will|can|could|would|must|should|shall|(?:are|is) (?:required|permitted|allowed|contractually obligated|obligated) to|agree to|also|then|do|does|did|automatically|sometimes|generally|typically|often|usually|themselves|directly|independently|separately|only|not|never|no longer|n't|to|be able to|are able to|is able to|in turn)`;
+const AGENT_AFTER = new RegExp(
+  String.raw`^(?:(?:\s+(?!(?:may|might|will|can|could|would|must|should|shall|are|is|agree|also|do|does|did|not|never|to|and|or|that|which|who)\b|${AGENT_VERBS}\b)[a-z-]+){0,2}(?:\s*(?:,\s*|\s+)(?:and|or|and\/or)\s+(?:other |our |its |their |any |third[- ]party )?[a-z-]+(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never)\b|${AGENT_VERBS}\b)[a-z-]+)?)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,60},|,?\s+(?:that|who|which)(?:\s+[^,.;]{0,60}?)?(?=\s(?:may|might|will|can|could|also|automatically|have access|has access)\b))?)\s*((?:${AGENT_MODALS}\s+)*)(${AGENT_VERBS})\b`,
+);
+
+/** What may precede the party at the start of a list item: "With our affiliates", "Trusted third parties". */
+const ITEM_TOPIC = /^[\s\W]*(?:(?:with|to|among)\s+)?(?:(?:the|our|its|their|any|all|some|certain|other|select(?:ed)?|trusted|such|these|those|third[- ]party|outside|external|unaffiliated|non-?affiliated|independent|[a-z]+ed)\s+)*$/;
+
+/** A denied permission, also at the end of a coordination: "we will not sell, rent or authorize any". */
+const PERMIT_DENIED = /(?:\b(?:not|never|no longer|cannot)\b|n't)\s+(?:(?!(?:but|however|although|except|unless|while|then)\b)[a-z]+(?:,\s*|\s+(?:or|and|nor)\s+|\s+)){0,6}$/;
+
+/** Sentences about a security risk: "data may be intercepted by a third party" is no recipient. */
+const SECURITY_RISK = /\b(?:unauthori[sz]ed|intercept\w*|tamper\w*|hack\w*|breach\w*|malicious|in transit)\b/;
+
+/** Data (or a pronoun for it) as the object of the agent's verb. */
+const DATA_NOUN =
+  /\b(?:information|info|data|details|cookies?|beacons?|pixels?|tags?|gifs?|technolog(?:y|ies)|identifiers?|ids?|addresse?s?|numbers?|profiles?|content|posts?|postings|photos?|pictures|videos?|messages?|comments?|names?|activit(?:y|ies)|history|behaviou?r|visits?|usage|location|records?|files?|lists?|preferences|interests|searches|queries)\b/;
+/** The same, or a pronoun standing for it ("they may use it"). */
+const DATA_OBJECT = new RegExp(`${DATA_NOUN.source}|\\b(?:it|them|this|such)\\b`);
+
+/** Passive agent: "collected by third parties", "searchable by other users". */
+const PASSIVE_BY =
+  /\b(?:collected|received|obtained|used|accessed|seen|viewed|read|tracked|set|placed|served|gathered|processed|stored|searchable|viewable|visible|accessible|recorded|logged|maintained|hosted|combined|analy[sz]ed)\b([^.;]{0,40}?)\bby\s+([^.;:!?]{0,40})$/;
+
+/** We engage the party: "we use service providers", "we retain the services of contractors". */
+const ENGAGED_BEFORE =
+  /\b(use[sd]?|using|employ(?:s|ed|ing)?|engag(?:e|es|ed|ing)|hir(?:e|es|ed|ing)|retain(?:s|ed|ing)? the services of|us(?:e|es|ed|ing) the services of|contract(?:s|ed|ing)? with|work(?:s|ed|ing)? (?:closely )?with|partner(?:s|ed|ing)? with|rel(?:y|ies|ied) (?:up)?on|utili[sz](?:e|es|ed|ing)|authori[sz](?:e|es|ed)|allow(?:s|ed)?|permit(?:s|ted)?|enabl(?:e|es|ed)|ask(?:s|ed)?|instruct(?:s|ed)?|require(?:s|d)?)\s+([^.;:!?]{0,50})$/;
+
+/** What an engaged party is engaged for: acting for us, or on data. */
+const ENGAGED_FOR =
+  /^[^.;]{0,80}?\b(?:to|who|which|that|for|in order to)\b[^.;]{0,40}?\b(?:help|assist|perform|provide|process|host|serve|deliver|operate|support|conduct|manage|analy[sz]e|measure|understand|monitor|improve|optimi[sz]e|collect|send|track|display|place|set|run|administer|handle|fulfil|ship|maintain|store|act|carry out|complete|on (?:our|its|their) behalf|on behalf of)/;
+
+const AUTHORITY_CONTEXT = /\b(?:law|legal(?:ly)?|court|subpoena|warrant|regulat\w*|government\w*|police|law enforcement|authorit(?:y|ies)|required|requests?|investigat\w*|comply|compliance)\b/;
+const MERGER_CONTEXT = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|sell|bankrupt\w*|reorgani[sz]\w*|transfer of (?:assets|business|ownership)|successor|business transfer|change (?:of|in) (?:control|ownership)|divest\w*|purchas\w+)\b/;
+
+/**
+ * "provide ... to" and "send ... to" are share verbs only when "to" governs a party: "provided to
+ * follow up with users" is a purpose. The common verbs of purpose clauses, from general usage.
+ */
+const INFINITIVE = /^\s*(?:help|provide|improve|follow|make|ensure|enable|allow|deliver|support|process|complete|respond|send|contact|use|create|offer|keep|maintain|operate|perform|assist|facilitate|better|understand|personali[sz]e|customi[sz]e|fulfil+|protect|prevent|comply|administer|register|verify|access|participate|receive|be|have|do|get|find|learn|see|identify|determine|serve|show|display|tailor|measure|analy[sz]e|conduct|manage|run|bill|ship|notify|inform|communicate|answer|request|purchase|order|track|collect|evaluate|develop|enhance|investigate|detect|resolve|establish|carry|obtain|confirm|authenticate|enforce|defend|exercise|enter|redeem|take|give|share|contribute|submit|post|upload|sign|log|set|store|retain|link)\b/;
+
+/** Drop share hits whose "to" starts a purpose clause. */
+export function partyShares(t: string, hits: ShareVerb[]): ShareVerb[] {
+  return hits.filter((v) => !(/\bto$/.test(t.slice(v.start, v.end)) && INFINITIVE.test(t.slice(v.end))));
+}
+
+function lastShareBefore(shares: ShareVerb[], pos: number): ShareVerb | undefined {
+  let best: ShareVerb | undefined;
+  for (const v of shares) if (v.start < pos && (!best || v.start > best.start)) best = v;
+  return best;
+}
+
+/** The frame that makes the mention [start, end) a recipient, or null for a bare mention. */
+export function recipientFrame(ctx: FrameContext, start: number, end: number, id: string): Frame | null {
+  const { t } = ctx;
+  const before = t.slice(Math.max(0, start - 260), start);
+  const after = t.slice(end, end + 160);
+  // not a recipient: a source, someone we act for, someone whose practices are discussed
+  const src = SOURCE_BEFORE.exec(before);
+  if (src && gapOk(src[2]!) && !/\b(?:any|all|some|each|one|none|either|both|certain|number|group|family|members?|portion|part|those|these|several|many|most|services|help|assistance|support) of\s+[^.;:!?]{0,60}$/.test(before.slice(Math.max(0, before.length - src[2]!.length - src[1]!.length - 14)))) return null;
+
+  // 1. transfer: a share verb, then "to / with" + the party
+  const prep = PREP_BEFORE.exec(before);
+  // "to" that starts a purpose clause ("to investigate complaints, coordinate law enforcement") governs no party
+  if (prep && gapOk(prep[2]!) && !(prep[1] === 'to' && INFINITIVE.test(prep[2]!))) {
+    const prepPos = start - prep[2]!.length - prep[1]!.length;
+    const v = lastShareBefore(ctx.shares, prepPos + 1);
+    if (v && prepPos - v.end <= 220) {
+      const between = t.slice(v.end, start);
+      const negated = v.negated && !EXCEPTION_BETWEEN.test(between);
+      return { kind: 'transfer', negated };
+    }
+    if (prep[1] === 'to' && EXPOSED_TO.test(t.slice(0, prepPos))) {
+      return { kind: 'transfer', negated: NEG_BEFORE.test(t.slice(0, prepPos).replace(EXPOSED_TO, '')) };
+    }
+    // a list item under "We share information with:" / "in these cases:"
+    if (ctx.isItem && ctx.leadShares.length && /(?::|\b(?:with|to|following|circumstances|cases|situations|parties|ways))\s*$/.test(ctx.lead)) {
+      const lv = ctx.leadShares[ctx.leadShares.length - 1]!;
+      return { kind: 'lead-in', negated: lv.negated && !EXCEPTION_BETWEEN.test(ctx.lead.slice(lv.end) + ' ' + t.slice(0, start)) };
+    }
+  }
+
+  // 2. the party acts on data: "advertisers may use cookies", "Google's use of the DART cookie"
+  // "companies that provide services to us ... may have access to": skip the rest of the relative clause
+  const relative = /\b(?:that|who|which) [a-z]+$/.test(t.slice(start, end));
+  const risk = SECURITY_RISK.test(t);
+  const ag = risk ? null : AGENT_AFTER.exec(relative ? after.replace(/^[^,.;]{0,80}?(?=\s(?:may|might|will|can|could|also|have access|has access)\b)/, '') : after);
+  // "Google's use of the DART cookie", "their collection of information"
+  if (!risk && /^'s?\s+(?:use|collection|access|receipt|processing|tracking) of\b/.test(after) && DATA_OBJECT.test(after.slice(0, 80))) return { kind: 'agent', negated: false };
+  // with no modal, a bare verb right after a coordination may be a noun: "court orders, or legal process"
+  const agPrefix = ag ? ag[0].slice(0, ag[0].length - ag[1]!.length - ag[2]!.length) : '';
+  // and a verb that is also a noun, after a head noun, is the noun: "Google Play store"
+  const bare = ag !== null && !ag[1]!.trim();
+  const nounish = bare && /[a-z]/.test(agPrefix) && /^(?:store|stores|process|record|records|logs?|access|sets?|views?|hosts?|keep|keeps|hold|holds|read|reads|find|see|handle|maintain|gets?|deploy)$/.test(ag![2]!);
+  if (ag && !nounish && (!bare || !/[(]|\b(?:and|or)\b/.test(agPrefix))) {
+    const rest = ag.input.slice(ag[0].length, ag[0].length + 100);
+    const objectOk = DATA_OBJECT.test(rest.split(/[.;]/)[0] ?? '') || /access|provided/.test(ag[2]!);
+    if (objectOk && !/\b(?:link|links|sites?|web ?sites?)\s*$/.test(before)) {
+      // "enable third parties to access ...": the verb before the party carries the negation
+      const infinitive = /\bto\s*$/.test(ag[1] ?? '') || /\bto\b/.test(ag[1] ?? '');
+      const negated = /\b(?:not|never|no longer)\b|n't\b/.test((ag[1] ?? '') + ' ' + agPrefix) || (infinitive && PERMIT_DENIED.test(before));
+      return { kind: 'agent', negated };
+    }
+  }
+
+  // 3. passive agent: "collected and used by a third party", "searchable by other users"
+  const pb = risk ? null : PASSIVE_BY.exec(before);
+  if (pb && gapOk(pb[2]!, 40)) {
+    const verbAt = before.length - pb[0].length;
+    // what is collected / used must be data: "information collected by X", not "features hosted by X"
+    const subject = before.slice(0, verbAt).split(/[.;]|\b(?:but|however|although|while)\b/).pop() ?? '';
+    if (DATA_NOUN.test(subject.slice(-120))) return { kind: 'passive-agent', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
+  }
+
+  // 4. engaged: we use / employ / retain the services of the party, to act for us or on data
+  const en = ENGAGED_BEFORE.exec(before);
+  if (en && gapOk(en[2]!, 50)) {
+    const verbAt = before.length - en[0].length;
+    const subj = before.slice(Math.max(0, verbAt - 60), verbAt);
+    const userSubject = /\b(?:you|users?|visitors?)\s+(?:\w+\s+)?$/.test(subj);
+    const permits = /^(?:authori|allow|permit|enabl|ask|instruct|require)/.test(en[1]!);
+    const purpose = permits
+      ? /^[^.;]{0,30}?\bto\s+(?:\w+\s+)?(?:collect|use|place|set|serve|access|receive|track|see|view|obtain|gather|have access|process|store|send|protect|safeguard|treat|keep|maintain)/.test(after)
+      : ENGAGED_FOR.test(after) || DATA_NOUN.test(after.split(/[.;,]/)[0] ?? '');
+    if (!userSubject && purpose) return { kind: 'engaged', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
+  }
+
+  // 5. a list item in a sharing list: the party is the item's topic
+  if (ctx.isItem && (ctx.leadShares.length || ctx.sharingSection) && start <= 60 && ITEM_TOPIC.test(t.slice(0, start))) {
+    const lv = ctx.leadShares[ctx.leadShares.length - 1];
+    return { kind: 'lead-in', negated: !!lv && lv.negated && !EXCEPTION_BETWEEN.test(ctx.lead.slice(lv.end) + ' ' + t.slice(0, start)) };
+  }
+
+  // 6. disclosures to authorities and acquirers are named by context, not by a preposition:
+  //    "we may disclose information if required by law enforcement", "in a merger ... the buyer"
+  const disclosing = (list: ShareVerb[]) => list.filter((x) => /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|releas|report|exchang|ma[dk]e|pass|distribut|rent|sell|sold|sale|trad|leas|suppl|furnish|reveal)/.test(t.slice(x.start, x.end)));
+  const shares = ctx.shares.length ? disclosing(ctx.shares) : ctx.isItem ? ctx.leadShares : [];
+  if (shares.length && id === 'public_authority' && AUTHORITY_CONTEXT.test(t)) return { kind: 'legal', negated: shares.every((x) => x.negated) };
+  if (shares.length && id === 'acquirer' && MERGER_CONTEXT.test(t)) return { kind: 'merger', negated: shares.every((x) => x.negated) };
+  return null;
+}

@@ -1,0 +1,72 @@
+// Recipient frames and the user as actor of access rights (src/extract/recipients.ts, rights.ts).
+// Sentences written for these tests from common policy grammar.
+import { expect, test } from '@jest/globals';
+import { ids, run } from './helpers-extract.js';
+
+const P = (body: string) => `# Privacy Policy\n\n## Section\n\n${body}\n`;
+const rec = (body: string, polarity: 'positive' | 'negative' = 'positive') => ids(run(P(body)).model, 'recipients', polarity);
+const rights = (body: string) => ids(run(P(body)).model, 'rights');
+
+test.each([
+  ['transfer: shared with', 'We may share your personal information with our affiliates.', 'group_company'],
+  ['transfer: passive, disclosed to', 'Your information may be disclosed to law enforcement agencies.', 'public_authority'],
+  ['transfer: the exception of a denial', 'We do not sell your information, except to service providers who process payments for us.', 'processor'],
+  ['agent: the party uses data', 'Advertisers may use cookies to measure the effectiveness of their ads.', 'advertising_partner'],
+  ['agent: through a relative clause', 'Companies that provide services to us may have access to information about you.', 'processor'],
+  ['passive agent: collected by', 'Information you post in the forum can be collected and used by other users.', 'other_users'],
+  ['engaged processor', 'We use third-party service providers to send e-mails on our behalf.', 'processor'],
+  ['authorities by context', 'We may disclose information if required by a court or government agency.', 'public_authority'],
+])('%s', (_label, body, id) => {
+  expect(rec(body)).toContain(id);
+});
+
+test.each([
+  ['a link to a third-party site', 'Our site contains links to third-party web sites.'],
+  ["the party's own practices", 'We are not responsible for the content of third parties.'],
+  ['a source', 'We receive information about you from our business partners.'],
+  ['on behalf of', 'Sometimes we send offers to selected customers on behalf of other businesses.'],
+  ['a security risk', 'Any data may be viewed or tampered with in transit by a third party.'],
+  ['a right to ask about sharing', 'You can request a list of the personal information we have disclosed to third parties for their marketing purposes.'],
+  ['a noun that looks like a verb', 'We receive aggregate data from the platforms that distribute our app, such as the Google Play store.'],
+])('no recipient: %s', (_label, body) => {
+  expect(rec(body)).toEqual([]);
+});
+
+test('a purpose "to" governs no party: "to investigate ..., coordinate law enforcement investigations"', () => {
+  expect(rec('We work with our partners to investigate complaints and coordinate law enforcement investigations.')).not.toContain('public_authority');
+});
+
+test('denials: "never shared with anyone", a denied permission', () => {
+  expect(rec('System snapshots that are sent to us are never shared with anyone.')).toEqual([]);
+  expect(rec('System snapshots that are sent to us are never shared with anyone.', 'negative')).toContain('public');
+  expect(rec('We will not sell, rent or authorize any third party to use your e-mail address.')).toEqual([]);
+});
+
+test('a data sale needs data sold by us', () => {
+  const { model } = run(P('If you rent or purchase textbooks from us, we collect your student number.'));
+  expect(model.recipients.filter((r) => r.polarity === 'positive' && (r as { sold?: boolean }).sold)).toEqual([]);
+  expect(ids(run(P('We dont sell your personal information.')).model, 'purposes')).not.toContain('sale_of_data');
+});
+
+test.each([
+  ['you can', 'You can review, correct or update your account information at any time.', ['access', 'rectification']],
+  ['the right to', 'You have the right to request the deletion of your personal data.', ['erasure']],
+  ['an instruction', 'To close your account, please contact customer service.', ['erasure']],
+  ['coordinated with a pronoun', 'If you wish to view, update, or delete this information, please contact us.', ['access', 'rectification', 'erasure']],
+])('access rights with the user as actor: %s', (_label, body, expected) => {
+  const got = rights(body);
+  for (const id of expected) expect(got).toContain(id);
+});
+
+test.each([
+  ['staff access (security)', 'Only authorized employees may access your personal information.'],
+  ['a third party requests access', 'An aggregation provider may request access to your personal information.'],
+  ['a first-party purpose', 'We use the information we receive to help you access your information after you sign in.'],
+  ['impossible', 'It is impossible to delete data from the directory.'],
+  ['preferences are a choice', 'You can update your e-mail preferences at any time.'],
+  ['a password is security', 'We recommend that you change your password regularly.'],
+  ['transparency, not access', 'You have a right to know how information you provide will be used.'],
+])('no access right: %s', (_label, body) => {
+  const got = rights(body);
+  for (const id of ['access', 'rectification', 'erasure', 'deactivation', 'portability']) expect(got).not.toContain(id);
+});
