@@ -83,6 +83,9 @@ describe('compile renders every release and the draft', () => {
     expect(tree['acme/1.2.0/index.html']).toContain('<meta name="robots" content="noindex">');
     expect(tree['acme/1.2.0/index.html']).toMatch(/DRAFT<\/strong>/);
     expect(tree['acme/1.2.0/changes.html']).toMatch(/1\.1\.0 → 1\.2\.0/);
+    // the changes page states its summary once (it used to repeat it under "What changed")
+    const summary = /<p class="summary">([^<.]+)/.exec(tree['acme/1.2.0/changes.html']!)![1]!;
+    expect(tree['acme/1.2.0/changes.html']!.split(summary).length - 1).toBe(1);
     expect(tree['acme/index.html']).toMatch(/Version 1\.1\.0/);
     expect(tree['acme/index.html']).not.toContain('noindex');
     expect(JSON.parse(tree['acme/versions.json']!).draft).toBe('1.2.0');

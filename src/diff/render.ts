@@ -112,8 +112,9 @@ function sectionSideBySide(s: SectionDiff): string {
   return `<section class="redline ${s.status}"><h3>${htmlEscape(s.heading)} <small>(${s.status})</small></h3><div class="sbs"><div class="before"><p>${left}</p></div><div class="after"><p>${right}</p></div></div></section>`;
 }
 
-export function renderDiffHtml(diff: PolicyDiff, options: { layout?: 'inline' | 'side-by-side' | string } = {}): string {
-  const out: string[] = [`<section class="diff-summary" aria-labelledby="diff-summary"><h2 id="diff-summary">What changed</h2><p>${htmlEscape(summarizeDiff(diff))}</p>`];
+/** `summary: false` when the page around it already states the summary (the site's changes page). */
+export function renderDiffHtml(diff: PolicyDiff, options: { layout?: 'inline' | 'side-by-side' | string; summary?: boolean } = {}): string {
+  const out: string[] = [`<section class="diff-summary" aria-labelledby="diff-summary"><h2 id="diff-summary">What changed</h2>${options.summary === false ? '' : `<p>${htmlEscape(summarizeDiff(diff))}</p>`}`];
   for (const cls of CLASSES) {
     const list = diff.changes.filter((x) => x.class === cls);
     if (!list.length) continue;

@@ -8,11 +8,11 @@ import type { PolicyDiff } from '../diff/types.js';
 
 interface DiffEngine {
   diffPolicies: (a: ChangeSide, b: ChangeSide) => PolicyDiff;
-  renderDiffHtml: (diff: PolicyDiff, options: { layout: string }) => string;
+  renderDiffHtml: (diff: PolicyDiff, options: { layout: string; summary?: boolean }) => string;
   summarizeDiff: (diff: PolicyDiff) => string;
 }
 
-/** The diff engine's output as the site's ChangeSet. */
+/** The diff engine's output as the site's ChangeSet (the page states the summary once, above the class counts). */
 export function engineDiffer(engine: DiffEngine): Differ {
   return (a, b) => {
     const diff = engine.diffPolicies(a, b);
@@ -25,7 +25,7 @@ export function engineDiffer(engine: DiffEngine): Differ {
       from: a.label,
       to: b.label,
       summary: engine.summarizeDiff(diff),
-      html: `${classes ? `<p class="classes">${classes}</p>\n` : ''}${engine.renderDiffHtml(diff, { layout: 'inline' })}`,
+      html: `${classes ? `<p class="classes">${classes}</p>\n` : ''}${engine.renderDiffHtml(diff, { layout: 'inline', summary: false })}`,
       required_bump: diff.required_bump,
       counts,
     };
