@@ -1,5 +1,5 @@
 // Shared by the commands: print diagnostics once, through the one reporter, and pick the exit code.
-import { relative } from 'node:path';
+import { displayer } from '../node/display.js';
 import type { Io, CommonOptions } from '../io.js';
 import { formatReport, countBySeverity, REPORTERS, type FileReport, type ReporterName } from '../report/index.js';
 import { sortDiagnostics } from '../diagnostics.js';
@@ -12,8 +12,7 @@ export function reporterName(options: CommonOptions): ReporterName {
 }
 
 export function displayPath(io: Io, path: string): string {
-  const rel = relative(io.cwd, path);
-  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
+  return displayer(io.cwd)(path);
 }
 
 /**

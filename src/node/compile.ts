@@ -2,7 +2,7 @@
 // draft, check that no published release was changed, run the pure pipeline and renderers, and
 // write the site atomically (a failed compile leaves the previous output as it was).
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -18,6 +18,7 @@ import { readFrontMatter } from '../parse/frontmatter.js';
 import { renderPolicySite, renderSiteFiles, type Emit, type PolicyBuild, type PolicySummary, type SiteOptions, type VersionBuild } from '../render/site.js';
 import type { Differ } from '../render/changes.js';
 import { StagedOutput } from './write.js';
+import { displayer } from './display.js';
 import { settle, SETTLE_ABOVE_BYTES } from '../settle.js';
 import { installSettle } from './memory.js';
 import { schemaPath, checkModel } from '../validate/schema.js';
@@ -156,15 +157,6 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     await (staging as StagedOutput | null)?.abort();
     throw error;
   }
-}
-
-/** Paths as messages show them: relative to `from` when inside it, else absolute. */
-export function displayer(from: string | null): (path: string) => string {
-  if (from === null) return (p) => p;
-  return (p) => {
-    const rel = relative(from, p);
-    return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : p;
-  };
 }
 
 /**
