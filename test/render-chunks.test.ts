@@ -7,7 +7,7 @@ import { describe, test, expect } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMarkdown } from '../src/parse/markdown.js';
-import { renderBody, renderBodyChunked, renderChunks } from '../src/render/html.js';
+import { renderBody, renderBodyChunked, renderBodyThroughRaw, renderChunks } from '../src/render/html.js';
 
 const whole = (md: string) => renderBody(parseMarkdown(md, 'p.md').tree);
 const chunked = (md: string, bytes = 1) => renderBodyChunked(parseMarkdown(md, 'p.md').tree, bytes);
@@ -61,5 +61,17 @@ if (!present) console.warn(`chunked-render corpus test skipped: ${corpus} is abs
       const tree = parseMarkdown(readFileSync(f, 'utf8'), f).tree;
       expect({ f, body: renderBodyChunked(tree, 2000) }).toEqual({ f, body: renderBody(tree) });
     }
+  });
+
+  test('without raw HTML, skipping rehype-raw renders every corpus file exactly as through it', () => {
+    let plain = 0;
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const tree = parseMarkdown(text, f).tree;
+      if (JSON.stringify(tree).includes('"type":"html"')) continue;
+      plain++;
+      expect({ f, body: renderBody(tree) }).toEqual({ f, body: renderBodyThroughRaw(tree) });
+    }
+    expect(plain).toBeGreaterThan(40);
   });
 });
