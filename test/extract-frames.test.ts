@@ -70,3 +70,33 @@ test.each([
   const got = rights(body);
   for (const id of ['access', 'rectification', 'erasure', 'deactivation', 'portability']) expect(got).not.toContain(id);
 });
+
+// Parties referred to by a defined term or a demonstrative (written for these tests).
+const named = (body: string) =>
+  (run(P(body)).model.recipients as { id: string; name?: string; polarity: string }[]).filter((r) => r.polarity === 'positive').map((r) => `${r.id}${r.name ? `[${r.name}]` : ''}`);
+
+test('a defined term names the party, and its later capitalised uses too', () => {
+  const got = named('We share data with companies that host our servers for us (the "Hosting Vendors"). Our Hosting Vendors may access your information only to run the servers.');
+  expect(got).toEqual(['processor[Hosting Vendors]']);
+  // lower case "hosting vendors" later is the class, not the defined name
+  expect(named('We share data with hosting vendors that run servers for us.')).toEqual(['processor']);
+});
+
+test('"that service": the party named before it in the sentence', () => {
+  expect(named('If you link your account to a social network, such as Twitter, we may share your profile with that network.')).toContain('third_party[Twitter]');
+  // "an organization ... that organization": some organisation, not one named earlier
+  expect(named('Our affiliates may use your data for support. If an organization invites you, we may share your e-mail address with that organization.')).toContain('third_party');
+  // a source, not a recipient
+  expect(named('If you log in with another service, that service will send your name to us.')).toEqual([]);
+});
+
+test('"these third parties": the named parties of the list right above', () => {
+  const md = '# Privacy Policy\n\n## Partners\n\nSome features are provided by others, including:\n\n* Analytics services, such as Mixpanel\n* Chat widgets\n\nThese third parties may collect information about your visits.\n';
+  const rs = run(md).model.recipients as { id: string; name?: string; polarity: string; evidence: { rule: string; quote: string }[] }[];
+  const mix = rs.find((r) => r.name === 'Mixpanel' && r.polarity === 'positive');
+  expect(mix?.evidence.some((e) => e.rule === 'recipient.anaphora' && e.quote.startsWith('These third parties'))).toBe(true);
+});
+
+test('a parent corporation is part of the group', () => {
+  expect(rec('We share user information with our parent corporation and its subsidiaries.')).toContain('group_company');
+});

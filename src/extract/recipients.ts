@@ -199,3 +199,24 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   if (shares.length && id === 'acquirer' && MERGER_CONTEXT.test(t)) return { kind: 'merger', negated: shares.every((x) => x.negated) };
   return null;
 }
+
+/**
+ * A defined term for a party: `third-party organizations that help us ("Service Providers")`,
+ * `(collectively, "Partners")`. The policy gives the party a proper name; later capitalised uses
+ * ("Our Service Providers will ...") refer to the same party. Run on the raw text (case matters).
+ */
+export const DEFINITION_RE =
+  /\(\s*(?:(?:collectively|together|each|individually|hereinafter|hereafter)\s*,?\s*)?(?:(?:referred to |known )?as\s+)?(?:the\s+|our\s+)?["“]([A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,3})["”]\s*\)/g;
+
+/** From a recipient mention to the definition that names it, in the same noun phrase. */
+export const BEFORE_DEFINITION = /^[^.;:()!?]{0,120}?\(\s*(?:(?:collectively|together|each|individually|hereinafter|hereafter)\s*,?\s*)?(?:(?:referred to |known )?as\s+)?(?:the\s+|our\s+)?"([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})"\s*\)/;
+
+/**
+ * A party referred to by a demonstrative: "we may share information with that service" (the
+ * social network named before), "with that business". "this service" is usually the site itself
+ * and is not read. Plural demonstratives on a party word ("these and other third parties") point
+ * back at the parties listed before.
+ */
+export const SINGULAR_PARTY_ANAPHOR =
+  /\b(?:that|such(?: an?)?) (?:(?:third[- ]party|other|outside|external) )?(?:service|business|company|partner|party|network|provider|organi[sz]ation|entity|site|website|platform|app|application)\b/g;
+export const PLURAL_ANAPHOR_BEFORE = /\b(?:these|those|such)(?: and(?: (?:other|similar|any other))?)?\s+(?:(?:third[- ]party|other|outside|external)\s+)?$/;
