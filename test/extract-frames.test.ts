@@ -100,3 +100,19 @@ test('"these third parties": the named parties of the list right above', () => {
 test('a parent corporation is part of the group', () => {
   expect(rec('We share user information with our parent corporation and its subsidiaries.')).toContain('group_company');
 });
+
+test.each([
+  ['the user shares', 'There may be times when you want to share your e-mail address with an advertiser.'],
+  ['the user transmits', 'We store the files that you transmit to other parties using the Service.'],
+  ['a third party engages another', 'Our advertising partners use other companies, such as Foo Metrics, to help them serve ads on our site.'],
+  ['a third party discloses (a party the lexicon knows)', 'Our business partners may share this information with their auditors.'],
+])('no recipient of ours: %s', (_label, body) => {
+  expect(rec(body).filter((id) => id !== 'public' && id !== 'other_users')).toEqual([]);
+});
+
+test('we act together with the party: "we and our partners share", "we, or our service providers, may disclose"', () => {
+  expect(rec('We and our partners share the information we collect with third parties for these purposes.')).toContain('third_party');
+  expect(rec('We, or our service providers, may disclose personal information in response to a subpoena or court order.')).toContain('public_authority');
+  // what users make public stays a disclosure to the public
+  expect(rec('Any content that you post to the forum becomes available to the public.')).toContain('public');
+});

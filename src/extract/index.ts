@@ -522,6 +522,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       leadShares: partyShares(s.lead, leadVs.filter((v) => v.kind === 'share')),
       isItem: s.block.kind === 'item',
       sharingSection: s.classes.has('sharing'),
+      parties: recMatches.map((r) => ({ start: r.start, end: r.end })),
     };
     /** Parties mentioned before, in this section and its last few blocks: antecedents of "that service". */
     const earlierParties = (withinBlocks: number) =>

@@ -18,6 +18,8 @@ export interface FrameContext {
   t: string;
   /** Share-class verb hits of the sentence, with negation. */
   shares: ShareVerb[];
+  /** Offsets of every party mention of the sentence (to see when a party, not we, is the actor). */
+  parties?: { start: number; end: number }[];
   /** For a list item: the lead-in's text and its share verbs. */
   lead: string;
   leadShares: ShareVerb[];
@@ -57,7 +59,7 @@ const NEG_BEFORE = /\b(?:not|never|no longer|n't|cannot)\s+(?:(?:be|been|have|ha
 
 /** After the party: it acts on data ("advertisers may use cookies", "they receive your IP address"). */
 const AGENT_VERBS =
-  String.raw`(?:use[sd]?|collect(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|gather(?:s|ed)?|track(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|sets?|plac(?:e|es|ed)|serv(?:e|es|ed)|stor(?:e|es|ed)|process(?:es|ed)?|see|sees|view(?:s)?|read(?:s)?|search(?:es)? for|find|have access|has access|(?:be|are|is) (?:given|granted|provided(?: with)?) access|(?:be|are|is) provided (?:with )?|gets?|deploy(?:s)?|undertake(?:s)?|handle(?:s)?|maintain(?:s)?|keep(?:s)?|hold(?:s)?|host(?:s)?|analy[sz]e(?:s)?|combine(?:s)?|protect(?:s)?|safeguard(?:s)?|treat(?:s)?|may use)`;
+  String.raw`(?:use[sd]?|collect(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|gather(?:s|ed)?|track(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|sets?|plac(?:e|es|ed)|serv(?:e|es|ed)|stor(?:e|es|ed)|process(?:es|ed)?|see|sees|view(?:s)?|read(?:s)?|search(?:es)? for|find|have access|has access|(?:be|are|is) (?:given|granted|provided(?: with)?) access|(?:be|are|is) provided (?:with )?|gets?|deploy(?:s)?|undertake(?:s)?|handle(?:s)?|maintain(?:s)?|keep(?:s)?|hold(?:s)?|host(?:s)?|analy[sz]e(?:s)?|combine(?:s)?|link(?:s)?|protect(?:s)?|safeguard(?:s)?|treat(?:s)?|may use)`;
 const AGENT_MODALS = String.raw`(?:may|might|will|can|could|would|must|should|shall|(?:are|is) (?:required|permitted|allowed|contractually obligated|obligated) to|agree to|also|then|do|does|did|automatically|sometimes|generally|typically|often|usually|themselves|directly|independently|separately|only|not|never|no longer|n't|to|be able to|are able to|is able to|in turn)`;
 const AGENT_AFTER = new RegExp(
   String.raw`^(?:(?:\s+(?!(?:may|might|will|can|could|would|must|should|shall|are|is|agree|also|do|does|did|not|never|to|and|or|that|which|who)\b|${AGENT_VERBS}\b)[a-z-]+){0,2}(?:\s*(?:,\s*|\s+)(?:and|or|and\/or)\s+(?:other |our |its |their |any |third[- ]party )?[a-z-]+(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never)\b|${AGENT_VERBS}\b)[a-z-]+)?)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,60},|,?\s+(?:that|who|which)(?:\s+[^,.;]{0,60}?)?(?=\s(?:may|might|will|can|could|also|automatically|have access|has access)\b))?)\s*((?:${AGENT_MODALS}\s+)*)(${AGENT_VERBS})\b`,
@@ -99,6 +101,18 @@ const MERGER_CONTEXT = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|sell|bankru
  */
 const INFINITIVE = /^\s*(?:help|provide|improve|follow|make|ensure|enable|allow|deliver|support|process|complete|respond|send|contact|use|create|offer|keep|maintain|operate|perform|assist|facilitate|better|understand|personali[sz]e|customi[sz]e|fulfil+|protect|prevent|comply|administer|register|verify|access|participate|receive|be|have|do|get|find|learn|see|identify|determine|serve|show|display|tailor|measure|analy[sz]e|conduct|manage|run|bill|ship|notify|inform|communicate|answer|request|purchase|order|track|collect|evaluate|develop|enhance|investigate|detect|resolve|establish|carry|obtain|confirm|authenticate|enforce|defend|exercise|enter|redeem|take|give|share|contribute|submit|post|upload|sign|log|set|store|retain|link)\b/;
 
+const ACTOR_GLUE = String.raw`(?:\s*\([^)]{0,60}\))?\s*(?:,\s*)?(?:(?:may|might|will|can|could|would|should|also|then|in turn|themselves|itself|do|does|did|sometimes|often|not|never|to|choose to|want to|wish to|decide to|elect to|agree to|separately|voluntarily|ever|directly|independently)\s+)*$`;
+/** The user is the subject of the verb that follows: "you may want to share", "that you transmit". */
+const USER_ACTOR = new RegExp(String.raw`\b(?:you|users?|members?|visitors?|customers?)` + ACTOR_GLUE);
+const GLUE_RE = new RegExp('^' + ACTOR_GLUE);
+/** A party mention is the subject of the verb at `pos`: "Google uses ...", "partners may share ...". */
+function actorParty(ctx: FrameContext, pos: number): boolean {
+  // "we and our partners share", "we, or our service providers, may disclose", "Acme and its
+  // advertisers may use": we act too
+  const withUs = (p: { start: number }) => /(?:\b(?:we|us)\s*,?\s*(?:and|or|and\/or)\s*,?\s*|\b(?:and|or)\s+its\s+)(?:(?:our|its|their|the|other)\s+)?(?:[a-z-]+\s+){0,2}$/.test(ctx.t.slice(Math.max(0, p.start - 50), p.start));
+  return (ctx.parties ?? []).some((p) => p.end <= pos && pos - p.end <= 80 && GLUE_RE.test(ctx.t.slice(p.end, pos)) && !withUs(p));
+}
+
 /** Drop share hits whose "to" starts a purpose clause. */
 export function partyShares(t: string, hits: ShareVerb[]): ShareVerb[] {
   return hits.filter((v) => !(/\bto$/.test(t.slice(v.start, v.end)) && INFINITIVE.test(t.slice(v.end))));
@@ -126,6 +140,12 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     const prepPos = start - prep[2]!.length - prep[1]!.length;
     const v = lastShareBefore(ctx.shares, prepPos + 1);
     if (v && prepPos - v.end <= 220) {
+      // someone else discloses: the user ("information that you transmit to other parties", "you
+      // may want to share information with an advertiser"; what users make public stays), or a
+      // third party ("the content providers may share this information with the publisher")
+      const pre = t.slice(Math.max(0, v.start - 80), v.start);
+      if (USER_ACTOR.test(pre) && id !== 'public' && id !== 'other_users') return null;
+      if (actorParty(ctx, v.start)) return null;
       const between = t.slice(v.end, start);
       const negated = v.negated && !EXCEPTION_BETWEEN.test(between);
       return { kind: 'transfer', negated };
@@ -151,10 +171,11 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   const agPrefix = ag ? ag[0].slice(0, ag[0].length - ag[1]!.length - ag[2]!.length) : '';
   // and a verb that is also a noun, after a head noun, is the noun: "Google Play store"
   const bare = ag !== null && !ag[1]!.trim();
-  const nounish = bare && /[a-z]/.test(agPrefix) && /^(?:store|stores|process|record|records|logs?|access|sets?|views?|hosts?|keep|keeps|hold|holds|read|reads|find|see|handle|maintain|gets?|deploy)$/.test(ag![2]!);
+  const nounish = bare && /[a-z]/.test(agPrefix) && /^(?:store|stores|process|record|records|logs?|access|sets?|views?|hosts?|keep|keeps|hold|holds|read|reads|find|see|handle|maintain|gets?|deploy|links?)$/.test(ag![2]!);
   if (ag && !nounish && (!bare || !/[(]|\b(?:and|or)\b/.test(agPrefix))) {
     const rest = ag.input.slice(ag[0].length, ag[0].length + 100);
-    const objectOk = DATA_OBJECT.test(rest.split(/[.;]/)[0] ?? '') || /access|provided/.test(ag[2]!);
+    // a pronoun is the object only right after the verb ("they may use it"), not "such as" or "help it serve"
+    const objectOk = DATA_NOUN.test(rest.split(/[.;]/)[0] ?? '') || /^\s*(?:(?:a )?cop(?:y|ies) of\s+)?(?:it|them|this|that|such (?:information|data))\b/.test(rest) || /access|provided/.test(ag[2]!);
     if (objectOk && !/\b(?:link|links|sites?|web ?sites?)\s*$/.test(before)) {
       // "enable third parties to access ...": the verb before the party carries the negation
       const infinitive = /\bto\s*$/.test(ag[1] ?? '') || /\bto\b/.test(ag[1] ?? '');
@@ -177,7 +198,8 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   if (en && gapOk(en[2]!, 50)) {
     const verbAt = before.length - en[0].length;
     const subj = before.slice(Math.max(0, verbAt - 60), verbAt);
-    const userSubject = /\b(?:you|users?|visitors?)\s+(?:\w+\s+)?$/.test(subj);
+    const clauseBefore = before.slice(0, verbAt).split(/[,;:]/).pop() ?? '';
+    const userSubject = /\b(?:you|users?|visitors?)\s+(?:\w+\s+)?$/.test(subj) || (/^using/.test(en[1]!) && /\byou\b/.test(clauseBefore)) || actorParty(ctx, start - en[0].length);
     const permits = /^(?:authori|allow|permit|enabl|ask|instruct|require)/.test(en[1]!);
     const purpose = permits
       ? /^[^.;]{0,30}?\bto\s+(?:\w+\s+)?(?:collect|use|place|set|serve|access|receive|track|see|view|obtain|gather|have access|process|store|send|protect|safeguard|treat|keep|maintain)/.test(after)
