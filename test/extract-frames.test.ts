@@ -116,3 +116,9 @@ test('we act together with the party: "we and our partners share", "we, or our s
   // what users make public stays a disclosure to the public
   expect(rec('Any content that you post to the forum becomes available to the public.')).toContain('public');
 });
+
+test('the party as the indirect object: "provide third parties with ..."', () => {
+  expect(rec('We may provide advertisers with aggregate information about our visitors.')).toContain('advertising_partner');
+  expect(rec('We never provide third parties with information that identifies you.', 'negative')).toContain('third_party');
+  expect(rec('We never provide third parties with information that identifies you.')).toEqual([]);
+});

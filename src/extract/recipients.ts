@@ -74,6 +74,9 @@ const PERMIT_DENIED = /(?:\b(?:not|never|no longer|cannot)\b|n't)\s+(?:(?!(?:but
 /** Sentences about a security risk: "data may be intercepted by a third party" is no recipient. */
 const SECURITY_RISK = /\b(?:unauthori[sz]ed|intercept\w*|tamper\w*|hack\w*|breach\w*|malicious|in transit)\b/;
 
+/** A giving verb with the party as its first object: "provide third parties with ...". */
+const INDIRECT_OBJECT = /\b(provid(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|furnish(?:es|ed|ing)?|giv(?:e|es|en|ing)|grant(?:s|ed|ing)?)\s+([^.;:!?]{0,40})$/;
+
 /** Data (or a pronoun for it) as the object of the agent's verb. */
 const DATA_NOUN =
   /\b(?:information|info|data|details|cookies?|beacons?|pixels?|tags?|gifs?|technolog(?:y|ies)|identifiers?|ids?|addresse?s?|numbers?|profiles?|content|posts?|postings|photos?|pictures|videos?|messages?|comments?|names?|activit(?:y|ies)|history|behaviou?r|visits?|usage|location|records?|files?|lists?|preferences|interests|searches|queries)\b/;
@@ -160,6 +163,16 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     }
   }
 
+  // 1b. the party as the indirect object: "we may provide third parties with limited use of the
+  //     information we collect", "we give our partners access to your profile"
+  const io = INDIRECT_OBJECT.exec(before);
+  if (io && gapOk(io[2]!, 40) && /^\s*(?:\([^)]{0,60}\)\s*)?(?:with\b[^.;]{0,100}|(?:limited |restricted )?access to\b[^.;]{0,60})/.test(after)) {
+    const tail = /^\s*(?:\([^)]{0,60}\)\s*)?(?:with|(?:limited |restricted )?access to)\b([^.;]{0,100})/.exec(after)![1]!;
+    const verbAt = before.length - io[0].length;
+    const pre = before.slice(0, verbAt);
+    if (DATA_OBJECT.test(tail) && !USER_ACTOR.test(pre) && !actorParty(ctx, start - io[0].length)) return { kind: 'transfer', negated: NEG_BEFORE.test(pre) || PERMIT_DENIED.test(pre) };
+  }
+
   // 2. the party acts on data: "advertisers may use cookies", "Google's use of the DART cookie"
   // "companies that provide services to us ... may have access to": skip the rest of the relative clause
   const relative = /\b(?:that|who|which) [a-z]+$/.test(t.slice(start, end));
@@ -202,7 +215,7 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     const userSubject = /\b(?:you|users?|visitors?)\s+(?:\w+\s+)?$/.test(subj) || (/^using/.test(en[1]!) && /\byou\b/.test(clauseBefore)) || actorParty(ctx, start - en[0].length);
     const permits = /^(?:authori|allow|permit|enabl|ask|instruct|require)/.test(en[1]!);
     const purpose = permits
-      ? /^[^.;]{0,30}?\bto\s+(?:\w+\s+)?(?:collect|use|place|set|serve|access|receive|track|see|view|obtain|gather|have access|process|store|send|protect|safeguard|treat|keep|maintain)/.test(after)
+      ? /^[^.;]{0,30}?\bto\s+(?:\w+\s+)?(?:collect|use|place|set|serve|access|receive|track|see|view|obtain|gather|have access|process|store|send|protect|safeguard|treat|keep|maintain|do so)/.test(after)
       : ENGAGED_FOR.test(after) || DATA_NOUN.test(after.split(/[.;,]/)[0] ?? '');
     if (!userSubject && purpose) return { kind: 'engaged', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
   }
