@@ -122,3 +122,15 @@ test('the party as the indirect object: "provide third parties with ..."', () =>
   expect(rec('We never provide third parties with information that identifies you.', 'negative')).toContain('third_party');
   expect(rec('We never provide third parties with information that identifies you.')).toEqual([]);
 });
+
+test.each([
+  ['franchisees', 'We may share your contact details with our franchisees so they can fulfil your order.', 'business_partner'],
+  ['other agencies', 'We may share the comments you send with other federal agencies that handle your request.', 'public_authority'],
+  ['credit bureaus', 'We provide information to credit bureaus to report fraud.', 'third_party'],
+])('recipient classes of general policy wording: %s', (_label, body, id) => {
+  expect(rec(body)).toContain(id);
+});
+
+test('a link is no data: "we may provide links to third-party sites, such as merchants"', () => {
+  expect(rec('We may provide links to third party sites, such as credit bureaus, service providers or merchants.')).toEqual([]);
+});

@@ -639,7 +639,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         let ante: { id: string; name?: string } | undefined;
         const before = earlierParties(2).filter((p) => new RegExp(`\\b${head}`).test(p.text)).pop();
         if (earlier) {
-          const r = recMatches.filter((x) => usable(x) && x.end <= aStart && x.end >= earlier.index - 40).sort((x, y) => x.start - y.start)[0];
+          const r = recMatches.filter((x) => usable(x) && x.end <= aStart && x.end >= earlier.index - 40).sort((x, y) => Number(!x.name) - Number(!y.name) || x.start - y.start)[0];
           // "another business is involved ... that business": one of the businesses of the paragraph
           const indefinite = /\b(?:an?|another|one|some)\s+(?:[a-z-]+\s+){0,2}$/.test(t.slice(Math.max(0, earlier.index - 30), earlier.index));
           ante = r ? { id: r.id, ...(r.name ? { name: r.name } : {}) } : indefinite && before ? before : { id: 'third_party' };

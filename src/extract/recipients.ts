@@ -146,6 +146,8 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
       // someone else discloses: the user ("information that you transmit to other parties", "you
       // may want to share information with an advertiser"; what users make public stays), or a
       // third party ("the content providers may share this information with the publisher")
+      // "we may provide links to third-party sites, such as ...": a link is no data
+      if (/\blinks?\b/.test(t.slice(v.start, prepPos)) && !DATA_NOUN.test(t.slice(v.end, prepPos).replace(/\blinks?\b/g, ''))) return null;
       const pre = t.slice(Math.max(0, v.start - 80), v.start);
       if (USER_ACTOR.test(pre) && id !== 'public' && id !== 'other_users') return null;
       if (actorParty(ctx, v.start)) return null;
