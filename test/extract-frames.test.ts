@@ -134,3 +134,16 @@ test.each([
 test('a link is no data: "we may provide links to third-party sites, such as merchants"', () => {
   expect(rec('We may provide links to third party sites, such as credit bureaus, service providers or merchants.')).toEqual([]);
 });
+
+test.each([
+  ['collected through the party', 'We may collect information about your visits through our advertising service providers using cookies.', 'advertising_partner'],
+  ['the verb nearest to "by"', 'Some ads may be served using data collected by third party providers.', 'third_party'],
+  ['cooperation with authorities', 'We cooperate with law enforcement agencies in identifying those who use our servers for illegal activities.', 'public_authority'],
+  ['the party employs a technology', 'These advertising companies employ cookies and pixels to measure the effectiveness of ads.', 'advertising_partner'],
+])('%s', (_label, body, id) => {
+  expect(rec(body)).toContain(id);
+});
+
+test('data that comes to us through a party\'s interface is a source', () => {
+  expect(rec('You authorize us to collect any information available to us through the Facebook interface.')).toEqual([]);
+});

@@ -59,7 +59,7 @@ const NEG_BEFORE = /\b(?:not|never|no longer|n't|cannot)\s+(?:(?:be|been|have|ha
 
 /** After the party: it acts on data ("advertisers may use cookies", "they receive your IP address"). */
 const AGENT_VERBS =
-  String.raw`(?:use[sd]?|collect(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|gather(?:s|ed)?|track(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|sets?|plac(?:e|es|ed)|serv(?:e|es|ed)|stor(?:e|es|ed)|process(?:es|ed)?|see|sees|view(?:s)?|read(?:s)?|search(?:es)? for|find|have access|has access|(?:be|are|is) (?:given|granted|provided(?: with)?) access|(?:be|are|is) provided (?:with )?|gets?|deploy(?:s)?|undertake(?:s)?|handle(?:s)?|maintain(?:s)?|keep(?:s)?|hold(?:s)?|host(?:s)?|analy[sz]e(?:s)?|combine(?:s)?|link(?:s)?|protect(?:s)?|safeguard(?:s)?|treat(?:s)?|may use)`;
+  String.raw`(?:use[sd]?|collect(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|gather(?:s|ed)?|track(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|sets?|plac(?:e|es|ed)|serv(?:e|es|ed)|stor(?:e|es|ed)|process(?:es|ed)?|see|sees|view(?:s)?|read(?:s)?|search(?:es)? for|find|have access|has access|(?:be|are|is) (?:given|granted|provided(?: with)?) access|(?:be|are|is) provided (?:with )?|gets?|deploy(?:s)?|undertake(?:s)?|handle(?:s)?|maintain(?:s)?|keep(?:s)?|hold(?:s)?|host(?:s)?|analy[sz]e(?:s)?|combine(?:s)?|link(?:s)?|employ(?:s)?|utili[sz]e(?:s)?|protect(?:s)?|safeguard(?:s)?|treat(?:s)?|may use)`;
 const AGENT_MODALS = String.raw`(?:may|might|will|can|could|would|must|should|shall|(?:are|is) (?:required|permitted|allowed|contractually obligated|obligated) to|agree to|also|then|do|does|did|automatically|sometimes|generally|typically|often|usually|themselves|directly|independently|separately|only|not|never|no longer|n't|to|be able to|are able to|is able to|in turn)`;
 const AGENT_AFTER = new RegExp(
   String.raw`^(?:(?:\s+(?!(?:may|might|will|can|could|would|must|should|shall|are|is|agree|also|do|does|did|not|never|to|and|or|that|which|who)\b|${AGENT_VERBS}\b)[a-z-]+){0,2}(?:\s*(?:,\s*|\s+)(?:and|or|and\/or)\s+(?:other |our |its |their |any |third[- ]party )?[a-z-]+(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never)\b|${AGENT_VERBS}\b)[a-z-]+)?)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,60},|,?\s+(?:that|who|which)(?:\s+[^,.;]{0,60}?)?(?=\s(?:may|might|will|can|could|also|automatically|have access|has access)\b))?)\s*((?:${AGENT_MODALS}\s+)*)(${AGENT_VERBS})\b`,
@@ -200,12 +200,26 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   }
 
   // 3. passive agent: "collected and used by a third party", "searchable by other users"
-  const pb = risk ? null : PASSIVE_BY.exec(before);
+  // the verb nearest to "by": "served using data collected by third parties" is about the data collected
+  let pb = risk ? null : PASSIVE_BY.exec(before);
+  for (let guard = 0; pb && guard < 4; guard++) {
+    const next = PASSIVE_BY.exec(before.slice(pb.index + 1));
+    if (!next) break;
+    pb = Object.assign(next, { index: next.index + pb.index + 1 }) as RegExpExecArray;
+  }
   if (pb && gapOk(pb[2]!, 40)) {
     const verbAt = before.length - pb[0].length;
     // what is collected / used must be data: "information collected by X", not "features hosted by X"
     const subject = before.slice(0, verbAt).split(/[.;]|\b(?:but|however|although|while)\b/).pop() ?? '';
     if (DATA_NOUN.test(subject.slice(-120))) return { kind: 'passive-agent', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
+  }
+
+  // 3b. collected through the party: "we may collect information ... through our advertising service providers"
+  const through = /\b(?:collect(?:s|ed|ing)?|gather(?:s|ed|ing)?|obtain(?:s|ed|ing)?|track(?:s|ed|ing)?)\b[^.;]{0,100}?\b(?:through|via)\s+([^.;:!?]{0,40})$/.exec(before);
+  // not a tool of the party ("through the Facebook interface") nor data that comes to us through it
+  const toolAfter = /^\s*(?:'s\s+)?(?:interface|api|platform|connect|log-?in|sign-?in|feature|account|button|plug-?in|app|application|sdk|widget|integration)s?\b/.test(after);
+  if (!risk && through && !toolAfter && gapOk(through[1]!, 40) && !/\bto us\b/.test(through[0]) && !/^\s*(?:the )?(?:use of|links?|sites?|web ?sites?)\b/.test(through[1]!) && DATA_NOUN.test(through[0])) {
+    return { kind: 'agent', negated: NEG_BEFORE.test(before.slice(0, before.length - through[0].length)) };
   }
 
   // 4. engaged: we use / employ / retain the services of the party, to act for us or on data
@@ -233,6 +247,9 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   const disclosing = (list: ShareVerb[]) => list.filter((x) => /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|releas|report|exchang|ma[dk]e|pass|distribut|rent|sell|sold|sale|trad|leas|suppl|furnish|reveal)/.test(t.slice(x.start, x.end)));
   const shares = ctx.shares.length ? disclosing(ctx.shares) : ctx.isItem ? ctx.leadShares : [];
   if (shares.length && id === 'public_authority' && AUTHORITY_CONTEXT.test(t)) return { kind: 'legal', negated: shares.every((x) => x.negated) };
+  // "we cooperate (fully) with law enforcement agencies": disclosure on request
+  const coop = /\bcooperat(?:e|es|ed|ing)\s+(?:fully\s+)?with\s+((?:[a-z-]+\s+){0,3})$/.exec(before);
+  if (coop && gapOk(coop[1]!, 40) && id === 'public_authority') return { kind: 'legal', negated: NEG_BEFORE.test(before.slice(0, before.length - coop[0].length)) };
   if (shares.length && id === 'acquirer' && MERGER_CONTEXT.test(t)) return { kind: 'merger', negated: shares.every((x) => x.negated) };
   return null;
 }
