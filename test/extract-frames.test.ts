@@ -147,3 +147,10 @@ test.each([
 test('data that comes to us through a party\'s interface is a source', () => {
   expect(rec('You authorize us to collect any information available to us through the Facebook interface.')).toEqual([]);
 });
+
+test.each([
+  ['users of other sites share', 'Users of third-party sites often share information with the third party operating the site.'],
+  ['an indirect question', 'We might obtain your consent by asking whether you are willing to have your e-mail address disclosed to an advertiser.'],
+])('no recipient of ours: %s', (_label, body) => {
+  expect(rec(body).filter((id) => id !== 'public' && id !== 'other_users')).toEqual([]);
+});

@@ -104,9 +104,9 @@ const MERGER_CONTEXT = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|sell|bankru
  */
 const INFINITIVE = /^\s*(?:help|provide|improve|follow|make|ensure|enable|allow|deliver|support|process|complete|respond|send|contact|use|create|offer|keep|maintain|operate|perform|assist|facilitate|better|understand|personali[sz]e|customi[sz]e|fulfil+|protect|prevent|comply|administer|register|verify|access|participate|receive|be|have|do|get|find|learn|see|identify|determine|serve|show|display|tailor|measure|analy[sz]e|conduct|manage|run|bill|ship|notify|inform|communicate|answer|request|purchase|order|track|collect|evaluate|develop|enhance|investigate|detect|resolve|establish|carry|obtain|confirm|authenticate|enforce|defend|exercise|enter|redeem|take|give|share|contribute|submit|post|upload|sign|log|set|store|retain|link)\b/;
 
-const ACTOR_GLUE = String.raw`(?:\s*\([^)]{0,60}\))?\s*(?:,\s*)?(?:(?:may|might|will|can|could|would|should|also|then|in turn|themselves|itself|do|does|did|sometimes|often|not|never|to|choose to|want to|wish to|decide to|elect to|agree to|separately|voluntarily|ever|directly|independently)\s+)*$`;
+const ACTOR_GLUE = String.raw`(?:\s*\([^)]{0,60}\))?\s*(?:,\s*)?(?:(?:may|might|will|can|could|would|should|also|then|in turn|themselves|itself|do|does|did|sometimes|often|usually|frequently|not|never|to|choose to|want to|wish to|decide to|elect to|agree to|separately|voluntarily|ever|directly|independently)\s+)*$`;
 /** The user is the subject of the verb that follows: "you may want to share", "that you transmit". */
-const USER_ACTOR = new RegExp(String.raw`\b(?:you|users?|members?|visitors?|customers?)` + ACTOR_GLUE);
+const USER_ACTOR = new RegExp(String.raw`\b(?:you|(?:users?|members?|visitors?|customers?)(?: of (?:[a-z-]+ ){0,3}?[a-z-]+)?)` + ACTOR_GLUE);
 const GLUE_RE = new RegExp('^' + ACTOR_GLUE);
 /** A party mention is the subject of the verb at `pos`: "Google uses ...", "partners may share ...". */
 function actorParty(ctx: FrameContext, pos: number): boolean {
@@ -150,6 +150,9 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
       if (/\blinks?\b/.test(t.slice(v.start, prepPos)) && !DATA_NOUN.test(t.slice(v.end, prepPos).replace(/\blinks?\b/g, ''))) return null;
       const pre = t.slice(Math.max(0, v.start - 80), v.start);
       if (USER_ACTOR.test(pre) && id !== 'public' && id !== 'other_users') return null;
+      // an indirect question states no practice: "by asking whether you are willing to have your
+      // information disclosed to an advertiser"
+      if (/\bwhether\b(?! or not)[^.;]{0,80}$/.test(t.slice(0, v.start))) return null;
       if (actorParty(ctx, v.start)) return null;
       const between = t.slice(v.end, start);
       const negated = v.negated && !EXCEPTION_BETWEEN.test(between);
