@@ -95,6 +95,10 @@ test('"these third parties": the named parties of the list right above', () => {
   const rs = run(md).model.recipients as { id: string; name?: string; polarity: string; evidence: { rule: string; quote: string }[] }[];
   const mix = rs.find((r) => r.name === 'Mixpanel' && r.polarity === 'positive');
   expect(mix?.evidence.some((e) => e.rule === 'recipient.anaphora' && e.quote.startsWith('These third parties'))).toBe(true);
+  // "these third parties" are the parties named before; "these and other third parties" adds unnamed ones
+  expect(rs.some((r) => r.id === 'third_party' && !r.name && r.polarity === 'positive')).toBe(false);
+  const more = run(md.replace('These third parties', 'These and other third parties')).model.recipients as { id: string; name?: string; polarity: string }[];
+  expect(more.some((r) => r.id === 'third_party' && !r.name && r.polarity === 'positive')).toBe(true);
 });
 
 test('a parent corporation is part of the group', () => {

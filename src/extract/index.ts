@@ -579,6 +579,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
             seen.add(key);
             store.add('recipients', { id: p.id, ...(p.name ? { name: p.name } : {}), polarity: 'positive', ...base(m.start, anaphoraRule, 0.55), data: contextData, purposes: purposeIds });
           }
+          // "these third parties" are the parties named before, nobody else ("these and other" adds others)
+          if (seen.size && !/\band\b[^.;]{0,25}$/.test(t.slice(Math.max(0, m.start - 40), m.start))) continue;
         }
         const c = clauseOf(m.start);
         const ct = t.slice(c.rel, c.relEnd);
