@@ -70,3 +70,91 @@ test.each([
   const got = rights(body);
   for (const id of ['access', 'rectification', 'erasure', 'deactivation', 'portability']) expect(got).not.toContain(id);
 });
+
+// Parties referred to by a defined term or a demonstrative (written for these tests).
+const named = (body: string) =>
+  (run(P(body)).model.recipients as { id: string; name?: string; polarity: string }[]).filter((r) => r.polarity === 'positive').map((r) => `${r.id}${r.name ? `[${r.name}]` : ''}`);
+
+test('a defined term names the party, and its later capitalised uses too', () => {
+  const got = named('We share data with companies that host our servers for us (the "Hosting Vendors"). Our Hosting Vendors may access your information only to run the servers.');
+  expect(got).toEqual(['processor[Hosting Vendors]']);
+  // lower case "hosting vendors" later is the class, not the defined name
+  expect(named('We share data with hosting vendors that run servers for us.')).toEqual(['processor']);
+});
+
+test('"that service": the party named before it in the sentence', () => {
+  expect(named('If you link your account to a social network, such as Twitter, we may share your profile with that network.')).toContain('third_party[Twitter]');
+  // "an organization ... that organization": some organisation, not one named earlier
+  expect(named('Our affiliates may use your data for support. If an organization invites you, we may share your e-mail address with that organization.')).toContain('third_party');
+  // a source, not a recipient
+  expect(named('If you log in with another service, that service will send your name to us.')).toEqual([]);
+});
+
+test('"these third parties": the named parties of the list right above', () => {
+  const md = '# Privacy Policy\n\n## Partners\n\nSome features are provided by others, including:\n\n* Analytics services, such as Mixpanel\n* Chat widgets\n\nThese third parties may collect information about your visits.\n';
+  const rs = run(md).model.recipients as { id: string; name?: string; polarity: string; evidence: { rule: string; quote: string }[] }[];
+  const mix = rs.find((r) => r.name === 'Mixpanel' && r.polarity === 'positive');
+  expect(mix?.evidence.some((e) => e.rule === 'recipient.anaphora' && e.quote.startsWith('These third parties'))).toBe(true);
+  // "these third parties" are the parties named before; "these and other third parties" adds unnamed ones
+  expect(rs.some((r) => r.id === 'third_party' && !r.name && r.polarity === 'positive')).toBe(false);
+  const more = run(md.replace('These third parties', 'These and other third parties')).model.recipients as { id: string; name?: string; polarity: string }[];
+  expect(more.some((r) => r.id === 'third_party' && !r.name && r.polarity === 'positive')).toBe(true);
+});
+
+test('a parent corporation is part of the group', () => {
+  expect(rec('We share user information with our parent corporation and its subsidiaries.')).toContain('group_company');
+});
+
+test.each([
+  ['the user shares', 'There may be times when you want to share your e-mail address with an advertiser.'],
+  ['the user transmits', 'We store the files that you transmit to other parties using the Service.'],
+  ['a third party engages another', 'Our advertising partners use other companies, such as Foo Metrics, to help them serve ads on our site.'],
+  ['a third party discloses (a party the lexicon knows)', 'Our business partners may share this information with their auditors.'],
+])('no recipient of ours: %s', (_label, body) => {
+  expect(rec(body).filter((id) => id !== 'public' && id !== 'other_users')).toEqual([]);
+});
+
+test('we act together with the party: "we and our partners share", "we, or our service providers, may disclose"', () => {
+  expect(rec('We and our partners share the information we collect with third parties for these purposes.')).toContain('third_party');
+  expect(rec('We, or our service providers, may disclose personal information in response to a subpoena or court order.')).toContain('public_authority');
+  // what users make public stays a disclosure to the public
+  expect(rec('Any content that you post to the forum becomes available to the public.')).toContain('public');
+});
+
+test('the party as the indirect object: "provide third parties with ..."', () => {
+  expect(rec('We may provide advertisers with aggregate information about our visitors.')).toContain('advertising_partner');
+  expect(rec('We never provide third parties with information that identifies you.', 'negative')).toContain('third_party');
+  expect(rec('We never provide third parties with information that identifies you.')).toEqual([]);
+});
+
+test.each([
+  ['franchisees', 'We may share your contact details with our franchisees so they can fulfil your order.', 'business_partner'],
+  ['other agencies', 'We may share the comments you send with other federal agencies that handle your request.', 'public_authority'],
+  ['credit bureaus', 'We provide information to credit bureaus to report fraud.', 'third_party'],
+])('recipient classes of general policy wording: %s', (_label, body, id) => {
+  expect(rec(body)).toContain(id);
+});
+
+test('a link is no data: "we may provide links to third-party sites, such as merchants"', () => {
+  expect(rec('We may provide links to third party sites, such as credit bureaus, service providers or merchants.')).toEqual([]);
+});
+
+test.each([
+  ['collected through the party', 'We may collect information about your visits through our advertising service providers using cookies.', 'advertising_partner'],
+  ['the verb nearest to "by"', 'Some ads may be served using data collected by third party providers.', 'third_party'],
+  ['cooperation with authorities', 'We cooperate with law enforcement agencies in identifying those who use our servers for illegal activities.', 'public_authority'],
+  ['the party employs a technology', 'These advertising companies employ cookies and pixels to measure the effectiveness of ads.', 'advertising_partner'],
+])('%s', (_label, body, id) => {
+  expect(rec(body)).toContain(id);
+});
+
+test('data that comes to us through a party\'s interface is a source', () => {
+  expect(rec('You authorize us to collect any information available to us through the Facebook interface.')).toEqual([]);
+});
+
+test.each([
+  ['users of other sites share', 'Users of third-party sites often share information with the third party operating the site.'],
+  ['an indirect question', 'We might obtain your consent by asking whether you are willing to have your e-mail address disclosed to an advertiser.'],
+])('no recipient of ours: %s', (_label, body) => {
+  expect(rec(body).filter((id) => id !== 'public' && id !== 'other_users')).toEqual([]);
+});

@@ -47,7 +47,7 @@ import { findRetention } from './retention.js';
 import { findTransfer } from './transfers.js';
 import { byCodeUnit } from '../order.js';
 import { ACCESS_RIGHTS, userActs } from './rights.js';
-import { partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
+import { BEFORE_DEFINITION, DEFINITION_RE, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
 
 export interface ExtractOptions {
   /** Policy id, from its folder name; else derived from the file name. */
@@ -295,6 +295,16 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     mechanisms: inDoc(lex.mechanisms),
     security: inDoc(lex.security),
   };
+  // defined terms for parties ("Service Providers"): lower-cased term -> recipient type id
+  const definedParties = new Map<string, string>();
+  for (const d of doc.text.matchAll(DEFINITION_RE)) {
+    const low = d[1]!.toLowerCase();
+    const hit = matchAll(T.recipients, low).find((m) => m.start === 0 && m.end === low.length);
+    if (hit && !['group_company', 'other_users', 'public'].includes(hit.id) && !definedParties.has(low)) definedParties.set(low, hit.id);
+  }
+  // parties mentioned so far (framed or not), for "that service" / "these third parties"
+  const partyMemory: { sec: string; block: number; id: string; name?: string; text: string }[] = [];
+  let blockNo = 0;
   let blockCache = new Map<Pattern[], Match[]>();
   let currentBlock: Block | undefined;
   const sentenceMatches = (table: Pattern[], s: Span): Match[] => {
@@ -318,6 +328,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const secKey = block.section.join('\u0000');
     blockCache = new Map();
     currentBlock = block;
+    blockNo = bi;
     lex.index.scan(mask, block.start, block.end);
     for (const sp of splitSentences(mask, block.start, block.end)) {
       const s: Sentence = { ...sp, block, text: mask.slice(sp.start, sp.end), lead, classes };
@@ -501,18 +512,33 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // "you can request a list of the information we have shared with third parties" (California's
     // Shine the Light law) is a right to know about sharing, not a statement that sharing happens
     const aboutDisclosures = /\b(?:request|obtain|ask for|receive)\b[^.]{0,60}\b(?:list|notice|disclosures?|details|information (?:about|regarding|concerning|on|as to))\b[^.]{0,80}\b(?:shared|disclosed|disclosure|sharing|shares|discloses)\b/.test(t);
-    if (recMatches.length && !isDnt && !choice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t)) {
+    // "another business" is a buyer only in a merger
+    const mergerHere = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|bankrupt\w*|reorgani[sz]\w*|successor)\b/.test(t);
+    const recipientGate = !isDnt && !choice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t);
+    const frameCtx: FrameContext = {
+      t,
+      shares: partyShares(t, vs.filter((v) => v.kind === 'share')),
+      lead: s.lead,
+      leadShares: partyShares(s.lead, leadVs.filter((v) => v.kind === 'share')),
+      isItem: s.block.kind === 'item',
+      sharingSection: s.classes.has('sharing'),
+      parties: recMatches.map((r) => ({ start: r.start, end: r.end })),
+    };
+    /** Parties mentioned before, in this section and its last few blocks: antecedents of "that service". */
+    const earlierParties = (withinBlocks: number) =>
+      partyMemory.filter((p) => p.sec === secKey && p.block >= blockNo - withinBlocks && !['other_users', 'public'].includes(p.id));
+    const anaphoraRule = 'recipient.anaphora';
+    /** Named parties of this paragraph so far, else of the list items right above it (and their lead-in). */
+    const listedBefore = () => {
+      const blocks = new Set<number>([blockNo]);
+      let b = blockNo - 1;
+      while (b >= 0 && st.blocks[b]!.kind === 'item') blocks.add(b--);
+      if (b >= 0 && blocks.size > 1) blocks.add(b);
+      return partyMemory.filter((p) => p.sec === secKey && blocks.has(p.block) && p.name && !['other_users', 'public'].includes(p.id));
+    };
+    if (recMatches.length && recipientGate) {
       const sell = SELL_RE.test(t);
       const accepted: Match[] = [];
-      const shares = partyShares(t, vs.filter((v) => v.kind === 'share'));
-      const frameCtx: FrameContext = {
-        t,
-        shares,
-        lead: s.lead,
-        leadShares: partyShares(s.lead, leadVs.filter((v) => v.kind === 'share')),
-        isItem: s.block.kind === 'item',
-        sharingSection: s.classes.has('sharing'),
-      };
       const framed: { end: number; frame: Frame }[] = [];
       for (const m of [...recMatches].sort((a, b) => a.start - b.start || a.end - b.end)) {
         if (disclaimerAt(m.start)) continue;
@@ -531,13 +557,38 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         let polarity: Polarity = frame?.negated ? 'negative' : 'positive';
         if (publicFrame && isPublic) polarity = 'positive';
         if (polarity === 'positive') accepted.push(m);
+        // a defined term names the party: `organizations that help us ("Service Providers")`, "Our Service Providers"
+        let id = m.id;
+        let name = m.name;
+        if (!name && definedParties.size) {
+          const raw = doc.text.slice(s.start + m.start, s.start + m.end);
+          const def = BEFORE_DEFINITION.exec(t.slice(m.end));
+          const term = definedParties.has(raw.toLowerCase()) && /^[A-Z]/.test(raw) && raw.split(/\s+/).every((w) => /^[A-Z]/.test(w)) ? raw : def && definedParties.has(def[1]!) ? doc.text.slice(s.start + m.end + def.index + def[0].lastIndexOf(def[1]!), s.start + m.end + def.index + def[0].lastIndexOf(def[1]!) + def[1]!.length) : undefined;
+          if (term) {
+            name = term;
+            id = definedParties.get(term.toLowerCase())!;
+          }
+        }
+        // "these and other third parties may collect ...": the organisations named just before (in
+        // this paragraph, or in the list right above it and its lead-in) collect too
+        if (polarity === 'positive' && frame && PLURAL_ANAPHOR_BEFORE.test(t.slice(Math.max(0, m.start - 40), m.start))) {
+          const seen = new Set<string>();
+          for (const p of listedBefore()) {
+            const key = `${p.id}|${p.name}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            store.add('recipients', { id: p.id, ...(p.name ? { name: p.name } : {}), polarity: 'positive', ...base(m.start, anaphoraRule, 0.55), data: contextData, purposes: purposeIds });
+          }
+          // "these third parties" are the parties named before, nobody else ("these and other" adds others)
+          if (seen.size && !/\band\b[^.;]{0,25}$/.test(t.slice(Math.max(0, m.start - 40), m.start))) continue;
+        }
         const c = clauseOf(m.start);
         const ct = t.slice(c.rel, c.relEnd);
         const clauseSells = SELL_RE.test(ct) || (sell && polarity === 'negative');
         const b = base(m.start, polarity === 'negative' ? 'recipient.negated' : `recipient.${frame?.kind ?? 'public'}`, m.name ? 0.75 : 0.7);
         store.add('recipients', {
-          id: m.id,
-          ...(m.name ? { name: m.name } : {}),
+          id,
+          ...(name ? { name } : {}),
           polarity,
           ...b,
           data: polarity === 'positive' ? contextData : [],
@@ -568,6 +619,40 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         store.add('recipients', { id: 'public_authority', polarity: 'positive', ...base(excM.index, 'recipient.exception', 0.6), modality: 'conditional', ...(exception ? { condition: exception } : {}), data: contextData, purposes: ['legal_compliance'] });
       }
     }
+    // "we may share information with that service": the party named before it (in the sentence, else
+    // in the last blocks of the section); "this service" is usually the site itself and is not read
+    if (recipientGate) {
+      SINGULAR_PARTY_ANAPHOR.lastIndex = 0;
+      for (const a of t.matchAll(SINGULAR_PARTY_ANAPHOR)) {
+        const aStart = a.index;
+        const aEnd = aStart + a[0].length;
+        if (/[A-Z]/.test(doc.text.slice(s.start + aStart, s.start + aEnd))) continue; // "that Service": a defined term of the site
+        if (recMatches.some((r) => r.start < aEnd && r.end > aStart)) continue;
+        const frame = recipientFrame(frameCtx, aStart, aEnd, 'third_party');
+        if (!frame || frame.negated || disclaimerAt(aStart)) continue;
+        // "that service will send your information to us": a source, not a recipient
+        if (/^\s+(?:may|might|will|can|could|would|also|then|automatically|sends?|shares?|provides?|gives?|discloses?)\b[^.;]{0,100}?\b(?:to|with) us\b/.test(t.slice(aEnd))) continue;
+        // the antecedent has the same head noun: "a social networking service, such as Facebook, ...
+        // that service"; "an organization ... that organization" is some organisation, not one named before
+        const head = a[0].split(' ').pop()!.replace(/(?:y|e)$/, '');
+        const headRe = new RegExp(`\\b${head}\\w*`, 'g');
+        const earlier = [...t.slice(0, aStart).matchAll(headRe)].pop();
+        const usable = (r: Match) => !['other_users', 'public'].includes(r.id) && (r.id !== 'acquirer' || mergerHere);
+        let ante: { id: string; name?: string } | undefined;
+        const before = earlierParties(2).filter((p) => new RegExp(`\\b${head}`).test(p.text)).pop();
+        if (earlier) {
+          const r = recMatches.filter((x) => usable(x) && x.end <= aStart && x.end >= earlier.index - 40).sort((x, y) => Number(!x.name) - Number(!y.name) || x.start - y.start)[0];
+          // "another business is involved ... that business": one of the businesses of the paragraph
+          const indefinite = /\b(?:an?|another|one|some)\s+(?:[a-z-]+\s+){0,2}$/.test(t.slice(Math.max(0, earlier.index - 30), earlier.index));
+          ante = r ? { id: r.id, ...(r.name ? { name: r.name } : {}) } : indefinite && before ? before : { id: 'third_party' };
+        } else ante = before;
+        if (!ante) continue;
+        if (ante.name && model.controller.name && ante.name.toLowerCase().includes(model.controller.name.toLowerCase())) continue;
+        store.add('recipients', { id: ante.id, ...(ante.name ? { name: ante.name } : {}), polarity: 'positive', ...base(aStart, anaphoraRule, 0.55), data: contextData, purposes: purposeIds });
+      }
+    }
+    for (const r of recMatches) if (r.id !== 'acquirer' || mergerHere) partyMemory.push({ sec: secKey, block: blockNo, id: r.id, ...(r.name ? { name: r.name } : {}), text: t.slice(r.start, r.end) });
+
     // sale, stated or denied, with no recipient named
     if (SELL_RE.test(t) && vs.some((v) => v.kind === 'share') && !isDnt && !choice && /\b(?:information|data)\b/.test(t)) {
       // the sale of data by us: not "if you rent or purchase textbooks", not "sooner ... than sell"

@@ -18,6 +18,8 @@ export interface FrameContext {
   t: string;
   /** Share-class verb hits of the sentence, with negation. */
   shares: ShareVerb[];
+  /** Offsets of every party mention of the sentence (to see when a party, not we, is the actor). */
+  parties?: { start: number; end: number }[];
   /** For a list item: the lead-in's text and its share verbs. */
   lead: string;
   leadShares: ShareVerb[];
@@ -57,7 +59,7 @@ const NEG_BEFORE = /\b(?:not|never|no longer|n't|cannot)\s+(?:(?:be|been|have|ha
 
 /** After the party: it acts on data ("advertisers may use cookies", "they receive your IP address"). */
 const AGENT_VERBS =
-  String.raw`(?:use[sd]?|collect(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|gather(?:s|ed)?|track(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|sets?|plac(?:e|es|ed)|serv(?:e|es|ed)|stor(?:e|es|ed)|process(?:es|ed)?|see|sees|view(?:s)?|read(?:s)?|search(?:es)? for|find|have access|has access|(?:be|are|is) (?:given|granted|provided(?: with)?) access|(?:be|are|is) provided (?:with )?|gets?|deploy(?:s)?|undertake(?:s)?|handle(?:s)?|maintain(?:s)?|keep(?:s)?|hold(?:s)?|host(?:s)?|analy[sz]e(?:s)?|combine(?:s)?|protect(?:s)?|safeguard(?:s)?|treat(?:s)?|may use)`;
+  String.raw`(?:use[sd]?|collect(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|gather(?:s|ed)?|track(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|sets?|plac(?:e|es|ed)|serv(?:e|es|ed)|stor(?:e|es|ed)|process(?:es|ed)?|see|sees|view(?:s)?|read(?:s)?|search(?:es)? for|find|have access|has access|(?:be|are|is) (?:given|granted|provided(?: with)?) access|(?:be|are|is) provided (?:with )?|gets?|deploy(?:s)?|undertake(?:s)?|handle(?:s)?|maintain(?:s)?|keep(?:s)?|hold(?:s)?|host(?:s)?|analy[sz]e(?:s)?|combine(?:s)?|link(?:s)?|employ(?:s)?|utili[sz]e(?:s)?|protect(?:s)?|safeguard(?:s)?|treat(?:s)?|may use)`;
 const AGENT_MODALS = String.raw`(?:may|might|will|can|could|would|must|should|shall|(?:are|is) (?:required|permitted|allowed|contractually obligated|obligated) to|agree to|also|then|do|does|did|automatically|sometimes|generally|typically|often|usually|themselves|directly|independently|separately|only|not|never|no longer|n't|to|be able to|are able to|is able to|in turn)`;
 const AGENT_AFTER = new RegExp(
   String.raw`^(?:(?:\s+(?!(?:may|might|will|can|could|would|must|should|shall|are|is|agree|also|do|does|did|not|never|to|and|or|that|which|who)\b|${AGENT_VERBS}\b)[a-z-]+){0,2}(?:\s*(?:,\s*|\s+)(?:and|or|and\/or)\s+(?:other |our |its |their |any |third[- ]party )?[a-z-]+(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never)\b|${AGENT_VERBS}\b)[a-z-]+)?)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,60},|,?\s+(?:that|who|which)(?:\s+[^,.;]{0,60}?)?(?=\s(?:may|might|will|can|could|also|automatically|have access|has access)\b))?)\s*((?:${AGENT_MODALS}\s+)*)(${AGENT_VERBS})\b`,
@@ -71,6 +73,9 @@ const PERMIT_DENIED = /(?:\b(?:not|never|no longer|cannot)\b|n't)\s+(?:(?!(?:but
 
 /** Sentences about a security risk: "data may be intercepted by a third party" is no recipient. */
 const SECURITY_RISK = /\b(?:unauthori[sz]ed|intercept\w*|tamper\w*|hack\w*|breach\w*|malicious|in transit)\b/;
+
+/** A giving verb with the party as its first object: "provide third parties with ...". */
+const INDIRECT_OBJECT = /\b(provid(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|furnish(?:es|ed|ing)?|giv(?:e|es|en|ing)|grant(?:s|ed|ing)?)\s+([^.;:!?]{0,40})$/;
 
 /** Data (or a pronoun for it) as the object of the agent's verb. */
 const DATA_NOUN =
@@ -99,6 +104,18 @@ const MERGER_CONTEXT = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|sell|bankru
  */
 const INFINITIVE = /^\s*(?:help|provide|improve|follow|make|ensure|enable|allow|deliver|support|process|complete|respond|send|contact|use|create|offer|keep|maintain|operate|perform|assist|facilitate|better|understand|personali[sz]e|customi[sz]e|fulfil+|protect|prevent|comply|administer|register|verify|access|participate|receive|be|have|do|get|find|learn|see|identify|determine|serve|show|display|tailor|measure|analy[sz]e|conduct|manage|run|bill|ship|notify|inform|communicate|answer|request|purchase|order|track|collect|evaluate|develop|enhance|investigate|detect|resolve|establish|carry|obtain|confirm|authenticate|enforce|defend|exercise|enter|redeem|take|give|share|contribute|submit|post|upload|sign|log|set|store|retain|link)\b/;
 
+const ACTOR_GLUE = String.raw`(?:\s*\([^)]{0,60}\))?\s*(?:,\s*)?(?:(?:may|might|will|can|could|would|should|also|then|in turn|themselves|itself|do|does|did|sometimes|often|usually|frequently|not|never|to|choose to|want to|wish to|decide to|elect to|agree to|separately|voluntarily|ever|directly|independently)\s+)*$`;
+/** The user is the subject of the verb that follows: "you may want to share", "that you transmit". */
+const USER_ACTOR = new RegExp(String.raw`\b(?:you|(?:users?|members?|visitors?|customers?)(?: of (?:[a-z-]+ ){0,3}?[a-z-]+)?)` + ACTOR_GLUE);
+const GLUE_RE = new RegExp('^' + ACTOR_GLUE);
+/** A party mention is the subject of the verb at `pos`: "Google uses ...", "partners may share ...". */
+function actorParty(ctx: FrameContext, pos: number): boolean {
+  // "we and our partners share", "we, or our service providers, may disclose", "Acme and its
+  // advertisers may use": we act too
+  const withUs = (p: { start: number }) => /(?:\b(?:we|us)\s*,?\s*(?:and|or|and\/or)\s*,?\s*|\b(?:and|or)\s+its\s+)(?:(?:our|its|their|the|other)\s+)?(?:[a-z-]+\s+){0,2}$/.test(ctx.t.slice(Math.max(0, p.start - 50), p.start));
+  return (ctx.parties ?? []).some((p) => p.end <= pos && pos - p.end <= 80 && GLUE_RE.test(ctx.t.slice(p.end, pos)) && !withUs(p));
+}
+
 /** Drop share hits whose "to" starts a purpose clause. */
 export function partyShares(t: string, hits: ShareVerb[]): ShareVerb[] {
   return hits.filter((v) => !(/\bto$/.test(t.slice(v.start, v.end)) && INFINITIVE.test(t.slice(v.end))));
@@ -126,6 +143,17 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     const prepPos = start - prep[2]!.length - prep[1]!.length;
     const v = lastShareBefore(ctx.shares, prepPos + 1);
     if (v && prepPos - v.end <= 220) {
+      // someone else discloses: the user ("information that you transmit to other parties", "you
+      // may want to share information with an advertiser"; what users make public stays), or a
+      // third party ("the content providers may share this information with the publisher")
+      // "we may provide links to third-party sites, such as ...": a link is no data
+      if (/\blinks?\b/.test(t.slice(v.start, prepPos)) && !DATA_NOUN.test(t.slice(v.end, prepPos).replace(/\blinks?\b/g, ''))) return null;
+      const pre = t.slice(Math.max(0, v.start - 80), v.start);
+      if (USER_ACTOR.test(pre) && id !== 'public' && id !== 'other_users') return null;
+      // an indirect question states no practice: "by asking whether you are willing to have your
+      // information disclosed to an advertiser"
+      if (/\bwhether\b(?! or not)[^.;]{0,80}$/.test(t.slice(0, v.start))) return null;
+      if (actorParty(ctx, v.start)) return null;
       const between = t.slice(v.end, start);
       const negated = v.negated && !EXCEPTION_BETWEEN.test(between);
       return { kind: 'transfer', negated };
@@ -140,6 +168,16 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     }
   }
 
+  // 1b. the party as the indirect object: "we may provide third parties with limited use of the
+  //     information we collect", "we give our partners access to your profile"
+  const io = INDIRECT_OBJECT.exec(before);
+  if (io && gapOk(io[2]!, 40) && /^\s*(?:\([^)]{0,60}\)\s*)?(?:with\b[^.;]{0,100}|(?:limited |restricted )?access to\b[^.;]{0,60})/.test(after)) {
+    const tail = /^\s*(?:\([^)]{0,60}\)\s*)?(?:with|(?:limited |restricted )?access to)\b([^.;]{0,100})/.exec(after)![1]!;
+    const verbAt = before.length - io[0].length;
+    const pre = before.slice(0, verbAt);
+    if (DATA_OBJECT.test(tail) && !USER_ACTOR.test(pre) && !actorParty(ctx, start - io[0].length)) return { kind: 'transfer', negated: NEG_BEFORE.test(pre) || PERMIT_DENIED.test(pre) };
+  }
+
   // 2. the party acts on data: "advertisers may use cookies", "Google's use of the DART cookie"
   // "companies that provide services to us ... may have access to": skip the rest of the relative clause
   const relative = /\b(?:that|who|which) [a-z]+$/.test(t.slice(start, end));
@@ -151,10 +189,11 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   const agPrefix = ag ? ag[0].slice(0, ag[0].length - ag[1]!.length - ag[2]!.length) : '';
   // and a verb that is also a noun, after a head noun, is the noun: "Google Play store"
   const bare = ag !== null && !ag[1]!.trim();
-  const nounish = bare && /[a-z]/.test(agPrefix) && /^(?:store|stores|process|record|records|logs?|access|sets?|views?|hosts?|keep|keeps|hold|holds|read|reads|find|see|handle|maintain|gets?|deploy)$/.test(ag![2]!);
+  const nounish = bare && /[a-z]/.test(agPrefix) && /^(?:store|stores|process|record|records|logs?|access|sets?|views?|hosts?|keep|keeps|hold|holds|read|reads|find|see|handle|maintain|gets?|deploy|links?)$/.test(ag![2]!);
   if (ag && !nounish && (!bare || !/[(]|\b(?:and|or)\b/.test(agPrefix))) {
     const rest = ag.input.slice(ag[0].length, ag[0].length + 100);
-    const objectOk = DATA_OBJECT.test(rest.split(/[.;]/)[0] ?? '') || /access|provided/.test(ag[2]!);
+    // a pronoun is the object only right after the verb ("they may use it"), not "such as" or "help it serve"
+    const objectOk = DATA_NOUN.test(rest.split(/[.;]/)[0] ?? '') || /^\s*(?:(?:a )?cop(?:y|ies) of\s+)?(?:it|them|this|that|such (?:information|data))\b/.test(rest) || /access|provided/.test(ag[2]!);
     if (objectOk && !/\b(?:link|links|sites?|web ?sites?)\s*$/.test(before)) {
       // "enable third parties to access ...": the verb before the party carries the negation
       const infinitive = /\bto\s*$/.test(ag[1] ?? '') || /\bto\b/.test(ag[1] ?? '');
@@ -164,7 +203,13 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   }
 
   // 3. passive agent: "collected and used by a third party", "searchable by other users"
-  const pb = risk ? null : PASSIVE_BY.exec(before);
+  // the verb nearest to "by": "served using data collected by third parties" is about the data collected
+  let pb = risk ? null : PASSIVE_BY.exec(before);
+  for (let guard = 0; pb && guard < 4; guard++) {
+    const next = PASSIVE_BY.exec(before.slice(pb.index + 1));
+    if (!next) break;
+    pb = Object.assign(next, { index: next.index + pb.index + 1 }) as RegExpExecArray;
+  }
   if (pb && gapOk(pb[2]!, 40)) {
     const verbAt = before.length - pb[0].length;
     // what is collected / used must be data: "information collected by X", not "features hosted by X"
@@ -172,15 +217,24 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     if (DATA_NOUN.test(subject.slice(-120))) return { kind: 'passive-agent', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
   }
 
+  // 3b. collected through the party: "we may collect information ... through our advertising service providers"
+  const through = /\b(?:collect(?:s|ed|ing)?|gather(?:s|ed|ing)?|obtain(?:s|ed|ing)?|track(?:s|ed|ing)?)\b[^.;]{0,100}?\b(?:through|via)\s+([^.;:!?]{0,40})$/.exec(before);
+  // not a tool of the party ("through the Facebook interface") nor data that comes to us through it
+  const toolAfter = /^\s*(?:'s\s+)?(?:interface|api|platform|connect|log-?in|sign-?in|feature|account|button|plug-?in|app|application|sdk|widget|integration)s?\b/.test(after);
+  if (!risk && through && !toolAfter && gapOk(through[1]!, 40) && !/\bto us\b/.test(through[0]) && !/^\s*(?:the )?(?:use of|links?|sites?|web ?sites?)\b/.test(through[1]!) && DATA_NOUN.test(through[0])) {
+    return { kind: 'agent', negated: NEG_BEFORE.test(before.slice(0, before.length - through[0].length)) };
+  }
+
   // 4. engaged: we use / employ / retain the services of the party, to act for us or on data
   const en = ENGAGED_BEFORE.exec(before);
   if (en && gapOk(en[2]!, 50)) {
     const verbAt = before.length - en[0].length;
     const subj = before.slice(Math.max(0, verbAt - 60), verbAt);
-    const userSubject = /\b(?:you|users?|visitors?)\s+(?:\w+\s+)?$/.test(subj);
+    const clauseBefore = before.slice(0, verbAt).split(/[,;:]/).pop() ?? '';
+    const userSubject = /\b(?:you|users?|visitors?)\s+(?:\w+\s+)?$/.test(subj) || (/^using/.test(en[1]!) && /\byou\b/.test(clauseBefore)) || actorParty(ctx, start - en[0].length);
     const permits = /^(?:authori|allow|permit|enabl|ask|instruct|require)/.test(en[1]!);
     const purpose = permits
-      ? /^[^.;]{0,30}?\bto\s+(?:\w+\s+)?(?:collect|use|place|set|serve|access|receive|track|see|view|obtain|gather|have access|process|store|send|protect|safeguard|treat|keep|maintain)/.test(after)
+      ? /^[^.;]{0,30}?\bto\s+(?:\w+\s+)?(?:collect|use|place|set|serve|access|receive|track|see|view|obtain|gather|have access|process|store|send|protect|safeguard|treat|keep|maintain|do so)/.test(after)
       : ENGAGED_FOR.test(after) || DATA_NOUN.test(after.split(/[.;,]/)[0] ?? '');
     if (!userSubject && purpose) return { kind: 'engaged', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
   }
@@ -196,6 +250,30 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   const disclosing = (list: ShareVerb[]) => list.filter((x) => /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|releas|report|exchang|ma[dk]e|pass|distribut|rent|sell|sold|sale|trad|leas|suppl|furnish|reveal)/.test(t.slice(x.start, x.end)));
   const shares = ctx.shares.length ? disclosing(ctx.shares) : ctx.isItem ? ctx.leadShares : [];
   if (shares.length && id === 'public_authority' && AUTHORITY_CONTEXT.test(t)) return { kind: 'legal', negated: shares.every((x) => x.negated) };
+  // "we cooperate (fully) with law enforcement agencies": disclosure on request
+  const coop = /\bcooperat(?:e|es|ed|ing)\s+(?:fully\s+)?with\s+((?:[a-z-]+\s+){0,3})$/.exec(before);
+  if (coop && gapOk(coop[1]!, 40) && id === 'public_authority') return { kind: 'legal', negated: NEG_BEFORE.test(before.slice(0, before.length - coop[0].length)) };
   if (shares.length && id === 'acquirer' && MERGER_CONTEXT.test(t)) return { kind: 'merger', negated: shares.every((x) => x.negated) };
   return null;
 }
+
+/**
+ * A defined term for a party: `third-party organizations that help us ("Service Providers")`,
+ * `(collectively, "Partners")`. The policy gives the party a proper name; later capitalised uses
+ * ("Our Service Providers will ...") refer to the same party. Run on the raw text (case matters).
+ */
+export const DEFINITION_RE =
+  /\(\s*(?:(?:collectively|together|each|individually|hereinafter|hereafter)\s*,?\s*)?(?:(?:referred to |known )?as\s+)?(?:the\s+|our\s+)?["“]([A-Z][A-Za-z-]*(?:\s+[A-Z][A-Za-z-]*){0,3})["”]\s*\)/g;
+
+/** From a recipient mention to the definition that names it, in the same noun phrase. */
+export const BEFORE_DEFINITION = /^[^.;:()!?]{0,120}?\(\s*(?:(?:collectively|together|each|individually|hereinafter|hereafter)\s*,?\s*)?(?:(?:referred to |known )?as\s+)?(?:the\s+|our\s+)?"([a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})"\s*\)/;
+
+/**
+ * A party referred to by a demonstrative: "we may share information with that service" (the
+ * social network named before), "with that business". "this service" is usually the site itself
+ * and is not read. Plural demonstratives on a party word ("these and other third parties") point
+ * back at the parties listed before.
+ */
+export const SINGULAR_PARTY_ANAPHOR =
+  /\b(?:that|such(?: an?)?) (?:(?:third[- ]party|other|outside|external) )?(?:service|business|company|partner|party|network|provider|organi[sz]ation|entity|site|website|platform|app|application)\b/g;
+export const PLURAL_ANAPHOR_BEFORE = /\b(?:these|those|such)(?: and(?: (?:other|similar|any other))?)?\s+(?:(?:third[- ]party|other|outside|external)\s+)?$/;
