@@ -126,6 +126,8 @@ interface Candidate {
 /** Items keyed by facet, id, name and polarity; every supporting passage is kept. */
 class Store {
   readonly items = new Map<string, { facet: Facet; item: ItemBase & Record<string, unknown> }>();
+  /** Passages already kept, by item key: line and quote (a common item of a long policy has thousands). */
+  private readonly seen = new Map<string, Set<string>>();
 
   add(facet: Facet, c: Candidate): void {
     const key = `${facet}|${c.id}|${c.name ?? ''}|${c.polarity}`;
@@ -165,7 +167,13 @@ class Store {
       return;
     }
     const item = hit.item;
-    if (!item.evidence.some((e) => e.lines[0] === c.evidence.lines[0] && e.quote === c.evidence.quote)) item.evidence.push(c.evidence);
+    let seen = this.seen.get(key);
+    if (!seen) this.seen.set(key, (seen = new Set(item.evidence.map((e) => `${e.lines[0]}|${e.quote}`))));
+    const passage = `${c.evidence.lines[0]}|${c.evidence.quote}`;
+    if (!seen.has(passage)) {
+      seen.add(passage);
+      item.evidence.push(c.evidence);
+    }
     // the strongest statement wins: asserted > conditional > hedged
     const rank = (m: Modality) => (m === 'asserted' ? 2 : m === 'conditional' ? 1 : 0);
     if (rank(c.modality) > rank(item.modality) && !c.rule.endsWith('.anaphora')) {

@@ -1,6 +1,7 @@
 // policy.yaml: the model as YAML, with a yaml-language-server line so editors offer completion.
 import { stringify } from 'yaml';
 import type { PolicyModel } from '../model/types.js';
+import { fastEntry } from './yaml-fast.js';
 
 export const SCHEMA_ID = 'https://policyc.dev/schemas/policy.schema.json';
 /** Where a release's policy.yaml (policies/<id>/releases/<v>/) finds the schema. */
@@ -12,7 +13,9 @@ const OPTIONS = { lineWidth: 0, aliasDuplicateObjects: false, singleQuote: false
 // (a 5 MB policy has ~12 MB of YAML) would cost hundreds of MB at once. A block mapping's entries
 // and a block sequence's items print independently (no anchors: aliasDuplicateObjects is off), so
 // printing the model entry by entry, and each top-level list item by item, gives the same text
-// with one item's worth of nodes alive at a time (test/render.test.ts checks it against whole).
+// with one item's worth of nodes alive at a time (test/yaml-fast.test.ts checks it against whole).
+// Each entry goes through the fast printer (src/render/yaml-fast.ts) first; the yaml package
+// prints the entries it is unsure of.
 // Memoised per model object: the draft's hash and the site's two copies print it once.
 const bodies = new WeakMap<PolicyModel, string>();
 
@@ -24,13 +27,12 @@ export function yamlBody(model: PolicyModel): string {
   for (const [key, value] of Object.entries(model)) {
     if (value === undefined) continue;
     if (!Array.isArray(value) || value.length === 0) {
-      out += stringify({ [key]: value }, OPTIONS);
+      out += fastEntry(key, value) ?? stringify({ [key]: value }, OPTIONS);
       continue;
     }
-    const head = stringify({ [key]: [] }, OPTIONS).replace(/ \[\]\n$/, '\n');
-    out += head;
+    out += `${key}:\n`;
     for (const item of value) {
-      const one = stringify({ [key]: [item] }, OPTIONS);
+      const one = fastEntry(key, [item]) ?? stringify({ [key]: [item] }, OPTIONS);
       out += one.slice(one.indexOf('\n') + 1);
     }
   }
