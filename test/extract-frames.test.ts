@@ -158,3 +158,12 @@ test.each([
 ])('no recipient of ours: %s', (_label, body) => {
   expect(rec(body).filter((id) => id !== 'public' && id !== 'other_users')).toEqual([]);
 });
+
+test("a sentence about the right to ask what was disclosed names no purpose of ours (California's Shine the Light law)", () => {
+  const body =
+    'California Civil Code Section 1798.83 permits users who are California residents to request certain information regarding its disclosure of their personal information to third parties for their direct marketing purposes.';
+  expect(ids(run(P(body)).model, 'purposes')).not.toContain('marketing');
+  expect(rec(body)).toEqual([]);
+  // the same words in a statement of our own practice still give the purpose
+  expect(ids(run(P('We disclose your personal information to third parties for their direct marketing purposes.')).model, 'purposes')).toContain('marketing');
+});

@@ -496,8 +496,13 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       cookieEv.push(e('cookies.mention'));
     }
 
+    // "you can request a list of the information we have shared with third parties" (California's
+    // Shine the Light law) is a right to know about sharing, not a statement that sharing happens,
+    // nor that data is used for the purpose it names ("... for their direct marketing purposes")
+    const aboutDisclosures = /\b(?:request|obtain|ask for|receive)\b[^.]{0,60}\b(?:list|notice|disclosures?|details|information (?:about|regarding|concerning|on|as to))\b[^.]{0,80}\b(?:shared|disclosed|disclosure|sharing|shares|discloses)\b/.test(t);
+
     // ---- purposes
-    const purposeGate = (practice || isCookieSentence || s.classes.has('use')) && !otherFrame && !definitional;
+    const purposeGate = (practice || isCookieSentence || s.classes.has('use')) && !otherFrame && !definitional && !aboutDisclosures;
     // a retention statement that gives its reason: "kept ..., since improving X depends on the data"
     const causeAt = ret !== null && !rightsFrame && !secMatches.length && !tr && !childFrame && !choice && !policyChangeFrame ? /\b(?:since|because|as)\b/.exec(t.slice(ret.index)) : null;
     const purposeMatches = (purposeGate || causeAt) && !isDnt
@@ -517,9 +522,6 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
     // ---- recipients
     const recMatches = [...sentenceMatches(T.recipients, s), ...sentenceMatches(T.named, s)];
-    // "you can request a list of the information we have shared with third parties" (California's
-    // Shine the Light law) is a right to know about sharing, not a statement that sharing happens
-    const aboutDisclosures = /\b(?:request|obtain|ask for|receive)\b[^.]{0,60}\b(?:list|notice|disclosures?|details|information (?:about|regarding|concerning|on|as to))\b[^.]{0,80}\b(?:shared|disclosed|disclosure|sharing|shares|discloses)\b/.test(t);
     // "another business" is a buyer only in a merger
     const mergerHere = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|bankrupt\w*|reorgani[sz]\w*|successor)\b/.test(t);
     const recipientGate = !isDnt && !choice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t);
