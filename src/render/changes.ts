@@ -5,7 +5,7 @@ import type { Root } from 'mdast';
 import { diffWords } from 'diff';
 import type { PolicyModel } from '../model/types.js';
 import type { VocabularySection } from '../model/vocabulary.js';
-import { escapeHtml, termLabel } from './html.js';
+import { escapeHtml, pageStart, termLabel } from './html.js';
 import { renderMarkdown } from './markdown.js';
 
 /** One side of a comparison (the diff engine's DiffSide, structurally). */
@@ -101,16 +101,13 @@ export interface ChangesPageOptions {
 export function renderChangesPage(changes: ChangeSet, o: ChangesPageOptions): string {
   const x = escapeHtml;
   const date = (d: string | null) => (d ? `effective ${x(d)}` : 'effective date not stated');
-  return `<!doctype html>
-<html lang="${x(o.lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
-${o.to.draft ? '<meta name="robots" content="noindex">\n' : ''}<title>Changes in ${x(o.title)} from ${x(o.from.version)} to ${x(o.to.version)}${o.siteName ? ` · ${x(o.siteName)}` : ''}</title>
-${o.canonical ? `<link rel="canonical" href="${x(o.canonical)}">\n` : ''}<style>${o.css}</style>
-</head>
-<body>
+  return `${pageStart({
+    lang: o.lang,
+    title: `Changes in ${o.title} from ${o.from.version} to ${o.to.version}${o.siteName ? ` · ${o.siteName}` : ''}`,
+    noindex: o.to.draft,
+    canonical: o.canonical,
+    css: o.css,
+  })}<body>
 <header class="site${o.to.draft ? ' draft' : ''}">
 <p class="site-name"><a href="${x(o.root)}">${x(o.siteName ?? 'Privacy policies')}</a></p>
 <div class="version"><p>${o.to.draft ? '<strong class="tag">DRAFT</strong> ' : ''}Changes from <a href="${x(o.from.href)}">version ${x(o.from.version)}</a> (${date(o.from.effective_date)}) to <a href="${x(o.to.href)}">version ${x(o.to.version)}</a> (${date(o.to.effective_date)}).</p></div>

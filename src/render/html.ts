@@ -285,6 +285,35 @@ export function renderBodyThroughRaw(tree: MdastRoot): RenderedBody {
   return renderBodyOnce(tree, undefined, true);
 }
 
+/** The Content-Security-Policy of every page: no script, no external asset, no form, no base. */
+const CSP = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'">`;
+
+export interface PageStart {
+  lang: string;
+  /** Plain text; escaped here. */
+  title: string;
+  noindex?: boolean;
+  canonical?: string;
+  /** Further <head> elements, as HTML. */
+  links?: string[];
+  css: string;
+}
+
+/** Every page of the site up to and including </head>, so that all share one head and one CSP. */
+export function pageStart(o: PageStart): string {
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    CSP,
+    o.noindex ? '<meta name="robots" content="noindex">' : '',
+    `<title>${escapeHtml(o.title)}</title>`,
+    o.canonical ? `<link rel="canonical" href="${escapeHtml(o.canonical)}">` : '',
+    ...(o.links ?? []),
+    `<style>${o.css}</style>`,
+  ].filter(Boolean);
+  return `<!doctype html>\n<html lang="${escapeHtml(o.lang)}">\n<head>\n${head.join('\n')}\n</head>\n`;
+}
+
 export const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
@@ -391,31 +420,24 @@ export function renderPage(model: PolicyModel, tree: MdastRoot, options: PageOpt
     .filter((h) => h.depth >= 1 && h.depth <= 3)
     .map((h) => `<li class="d${h.depth}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`)
     .join('');
-  const head = [
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'">`,
-    banner.draft ? '<meta name="robots" content="noindex">' : '',
-    `<title>${escapeHtml(meta.title)} (version ${escapeHtml(banner.version)}${banner.draft ? ', draft' : ''})${options.siteName ? ` · ${escapeHtml(options.siteName)}` : ''}</title>`,
-    options.canonical ? `<link rel="canonical" href="${escapeHtml(options.canonical)}">` : '',
-    options.alternates
+  const start = pageStart({
+    lang: meta.languages[0] ?? 'en',
+    title: `${meta.title} (version ${banner.version}${banner.draft ? ', draft' : ''})${options.siteName ? ` · ${options.siteName}` : ''}`,
+    noindex: banner.draft,
+    canonical: options.canonical,
+    links: options.alternates
       ? [
           `<link rel="alternate" type="application/json" href="${escapeHtml(options.alternates.json)}">`,
           `<link rel="alternate" type="application/ld+json" href="${escapeHtml(options.alternates.jsonld)}">`,
           `<link rel="alternate" type="text/markdown" href="${escapeHtml(options.alternates.md)}">`,
-        ].join('\n')
-      : '',
-    `<style>${options.css ?? ''}</style>`,
-  ].filter(Boolean);
+        ]
+      : [],
+    css: options.css ?? '',
+  });
   const downloads = options.alternates
     ? `<p class="downloads">This version as <a href="${escapeHtml(options.alternates.md)}">markdown</a>, <a href="${escapeHtml(options.alternates.json)}">JSON</a>, <a href="${escapeHtml(options.alternates.yaml)}">YAML</a> or <a href="${escapeHtml(options.alternates.jsonld)}">JSON-LD (W3C DPV)</a>.</p>`
     : '';
-  return `<!doctype html>
-<html lang="${escapeHtml(meta.languages[0] ?? 'en')}">
-<head>
-${head.join('\n')}
-</head>
-<body>
+  return `${start}<body>
 <a class="skip" href="#PolicyText">Skip to the policy text</a>
 <header class="site${banner.draft ? ' draft' : banner.current ? '' : ' old'}">
 <p class="site-name"><a href="${escapeHtml(root)}">${escapeHtml(options.siteName ?? 'Privacy policies')}</a></p>

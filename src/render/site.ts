@@ -10,7 +10,7 @@
 // configured) only feeds canonical links, Atom ids and JSON-LD @ids.
 import type { Root } from 'mdast';
 import type { PolicyModel } from '../model/types.js';
-import { renderPage, escapeHtml, type BannerInfo, type VersionLink } from './html.js';
+import { renderPage, escapeHtml, pageStart, type BannerInfo, type VersionLink } from './html.js';
 import { renderJson } from './json.js';
 import { renderYaml, yamlBody, RELEASE_SCHEMA_REF } from './yaml.js';
 import { createHash } from 'node:crypto';
@@ -249,16 +249,7 @@ function renderIndex(policies: PolicySummary[], siteName: string | undefined, ba
 <span class="meta">${cur.draft ? 'Draft' : 'Current version'} ${x(cur.version)}${cur.effective_date ? `, effective ${x(cur.effective_date)}` : ''}; ${p.released} release${p.released === 1 ? '' : 's'}${p.draft ? `; draft ${x(p.draft)} in preparation` : ''}. <a href="${x(p.id)}/versions.json">versions.json</a> · <a href="${x(p.id)}/feed.xml">Atom feed</a></span></li>`;
     })
     .join('\n');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'">
-<title>${x(siteName ? `${siteName}: privacy policies` : 'Privacy policies')}</title>
-${base ? `<link rel="canonical" href="${x(base)}">\n` : ''}<style>${CSS}</style>
-</head>
-<body>
+  return `${pageStart({ lang: 'en', title: siteName ? `${siteName}: privacy policies` : 'Privacy policies', canonical: base, css: CSS })}<body>
 <header class="site"><p class="site-name">${x(siteName ?? 'Privacy policies')}</p></header>
 <main class="layout-single">
 <h1>Privacy policies</h1>
