@@ -16,6 +16,7 @@ test.each([
   ['passive agent: collected by', 'Information you post in the forum can be collected and used by other users.', 'other_users'],
   ['engaged processor', 'We use third-party service providers to send e-mails on our behalf.', 'processor'],
   ['authorities by context', 'We may disclose information if required by a court or government agency.', 'public_authority'],
+  ['authorities by their requests', 'We may disclose any information if necessary to comply with legal process or lawful governmental requests.', 'public_authority'],
 ])('%s', (_label, body, id) => {
   expect(rec(body)).toContain(id);
 });
