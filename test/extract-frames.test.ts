@@ -168,3 +168,14 @@ test("a sentence about the right to ask what was disclosed names no purpose of o
   // the same words in a statement of our own practice still give the purpose
   expect(ids(run(P('We disclose your personal information to third parties for their direct marketing purposes.')).model, 'purposes')).toContain('marketing');
 });
+
+test('what is published is disclosed to the public: "publicly archived", "displayed on your public profile page"; never when denied', () => {
+  expect(rec('Messages to our mailing lists are publicly archived.')).toContain('public');
+  expect(rec('Your name is stored in the database and displayed on your public profile page.')).toContain('public');
+  expect(rec('Your email address is not publicly displayed.')).not.toContain('public');
+});
+
+test('a mailing list of contributors is not marketing; a newsletter is', () => {
+  expect(ids(run(P('We use this information to show participant activity, including mailing list contributions.')).model, 'purposes')).not.toContain('marketing');
+  expect(ids(run(P('We use your email address to send you our newsletter.')).model, 'purposes')).toContain('marketing');
+});
