@@ -179,3 +179,10 @@ test('a mailing list of contributors is not marketing; a newsletter is', () => {
   expect(ids(run(P('We use this information to show participant activity, including mailing list contributions.')).model, 'purposes')).not.toContain('marketing');
   expect(ids(run(P('We use your email address to send you our newsletter.')).model, 'purposes')).toContain('marketing');
 });
+
+test('"contact us and we will correct, delete, or restrict the use of the information": three rights, through contact', () => {
+  const model = run(P('If you believe that any personal information we have about you is incorrect, please contact us at privacy@example.org and we will take steps to correct, delete, or restrict the use of the information, as appropriate.')).model;
+  const got = ids(model, 'rights');
+  for (const id of ['rectification', 'erasure', 'restriction']) expect(got).toContain(id);
+  expect(model.rights.find((r) => r.id === 'erasure')!.via).toContain('contact_us');
+});
