@@ -62,3 +62,10 @@ test('guards: "company information", "non-personal information", "retains the se
   expect(matchAll(lex.data, 'we collect your e-mail address').map((m) => m.id)).toEqual(['contact.email']);
   expect(matchAll(lex.data, 'domain names, ip addresses, and browser types').map((m) => m.id)).toEqual(['online.ip_address', 'online.ip_address', 'device.info']);
 });
+
+test('"name" as a verb is no personal name; a person\'s name is', () => {
+  const L = loadLexicon();
+  const names = (t: string) => matchAll(L.data, t).filter((m) => m.id === 'identity.name').map((m) => t.slice(m.start, m.end));
+  expect(names('the server identifies and names tv channels; it will name the channels and provide channel names.')).toEqual([]);
+  expect(names('we ask for your name and email address, and your full name on the invoice.')).toEqual(['name', 'full name']);
+});
