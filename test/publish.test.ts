@@ -263,6 +263,18 @@ describe('compile --no-drafts', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/release\/version-published/);
   });
+
+  test('a policy with nothing released yet is left out, and the others are still published', async () => {
+    const dir = await repo([{ version: '1.0.0', text: v1 }], v1);
+    mkdirSync(join(dir, 'policies', 'newco'), { recursive: true });
+    writeFileSync(join(dir, 'policies', 'newco', 'policy.md'), v2);
+    const r = await runCli(['compile', '--no-drafts'], dir);
+    expect(r.stderr).not.toMatch(/Not published/);
+    expect(r.code).toBe(0);
+    const tree = readTree(join(dir, 'dist'));
+    expect(Object.keys(tree).some((p) => p.startsWith('acme/1.0.0/'))).toBe(true);
+    expect(Object.keys(tree).some((p) => p.startsWith('newco/'))).toBe(false);
+  });
 });
 
 describe('policyc.config.yaml folders', () => {

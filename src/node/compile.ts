@@ -136,7 +136,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
       }
     }
     for (const o of outcomes) reports.push(...o.reports);
-    const failed = outcomes.some((o) => o.failed) || reports.some((r) => hasErrors(r.diagnostics) || (job.strict && r.diagnostics.some((d) => d.severity === 'warning')));
+    const failed = blocksPublishing(reports, job.strict);
     if (failed) {
       await (staging as StagedOutput | null)?.abort();
       return { policies, reports, written: false, files: [], configPath, outDir };
@@ -167,8 +167,9 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
 export async function compilePolicy(loc: PolicyLocation, job: PolicyJob, output: (() => Promise<Emit>) | null, differ: () => Promise<Differ> = siteDiffer): Promise<PolicyOutcome> {
   const reports: FileReport[] = [];
   const build = await buildPolicy(loc, displayer(job.displayFrom), reports, job);
-  const failed = reports.some((r) => hasErrors(r.diagnostics) || (job.strict && r.diagnostics.some((d) => d.severity === 'warning')));
-  if (failed || !build || !output) return { reports, failed: failed || !build, summary: null, files: [] };
+  const failed = blocksPublishing(reports, job.strict);
+  // No build without an error: a policy with nothing to publish (--no-drafts, nothing released).
+  if (failed || !build || !output) return { reports, failed, summary: null, files: [] };
   const put = await output();
   const files: string[] = [];
   // A policy with one version has nothing to compare: the diff engine is loaded only when needed.
@@ -179,6 +180,11 @@ export async function compilePolicy(loc: PolicyLocation, job: PolicyJob, output:
     if (content.length >= SETTLE_ABOVE_BYTES) settle(); // the big string is on disk: drop it and its makings
   });
   return { reports, failed: false, summary, files };
+}
+
+/** An error, or with --strict a warning, anywhere: nothing is published. */
+function blocksPublishing(reports: FileReport[], strict: boolean): boolean {
+  return reports.some((r) => hasErrors(r.diagnostics) || (strict && r.diagnostics.some((d) => d.severity === 'warning')));
 }
 
 /** The diff engine as the site's differ, imported on first use. */
