@@ -10,8 +10,8 @@ import { idForFile } from '../node/discover.js';
 import { extractPolicy } from '../pipeline.js';
 import { renderYaml, SCHEMA_ID } from '../render/yaml.js';
 import { renderJson } from '../render/json.js';
-import { UsageError, InputError, inputErrorDiagnostic } from '../errors.js';
-import { printReport, displayPath } from './report.js';
+import { UsageError, InputError } from '../errors.js';
+import { printReport, displayPath, readChecked } from './report.js';
 import { hasErrors } from '../diagnostics.js';
 import { schemaPath } from '../validate/schema.js';
 import { fileURLToPath } from 'node:url';
@@ -27,16 +27,12 @@ export default async function extractCommand(io: Io, file: string, options: Extr
   if (format !== 'yaml' && format !== 'json') throw new UsageError(`Unknown format "${format}": use yaml or json`);
   const path = resolve(io.cwd, file);
   const shown = displayPath(io, path);
-  let text: string;
-  try {
-    text = await readTextFile(path);
-  } catch (error) {
-    if (error instanceof InputError && error.ruleId !== 'input/unreadable') {
-      await printReport(io, [{ path: shown, diagnostics: [inputErrorDiagnostic(error)] }], options);
-      return 1;
-    }
-    throw error;
+  const read = await readChecked(path, shown);
+  if (read.report) {
+    await printReport(io, [read.report], options);
+    return 1;
   }
+  const text = read.text;
   const id = idForFile(path);
   const dir = dirname(path);
   if (options.update) {

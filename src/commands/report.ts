@@ -3,7 +3,8 @@ import { displayer } from '../node/display.js';
 import type { Io, CommonOptions } from '../io.js';
 import { formatReport, countBySeverity, REPORTERS, type FileReport, type ReporterName } from '../report/index.js';
 import { sortDiagnostics } from '../diagnostics.js';
-import { UsageError } from '../errors.js';
+import { UsageError, InputError, inputErrorDiagnostic } from '../errors.js';
+import { readTextFile } from '../io/read.js';
 
 export function reporterName(options: CommonOptions): ReporterName {
   const name = (options.reporter ?? 'human') as ReporterName;
@@ -31,4 +32,18 @@ export async function printReport(
   const out = stream === 'stdout' && name !== 'human' ? io.stdout : io.stderr;
   if (text) out(text.endsWith('\n') ? text : text + '\n');
   return countBySeverity(files);
+}
+
+/**
+ * Read a file a command checks. A problem with its content (binary, invalid UTF-8, too large) is a
+ * finding on that file, returned as its report (exit 1); a file that cannot be read at all
+ * (missing, a folder, no permission) is thrown (exit 2).
+ */
+export async function readChecked(path: string, shown: string): Promise<{ text: string; report?: undefined } | { report: FileReport; text?: undefined }> {
+  try {
+    return { text: await readTextFile(path) };
+  } catch (error) {
+    if (error instanceof InputError && error.ruleId !== 'input/unreadable') return { report: { path: shown, diagnostics: [inputErrorDiagnostic(error)] } };
+    throw error;
+  }
 }

@@ -2,29 +2,23 @@
 // model extracted from a markdown file. Every error has line:column, a JSON path and a rule id.
 import { resolve } from 'node:path';
 import type { Io, CommonOptions } from '../io.js';
-import { readTextFile } from '../io/read.js';
-import { InputError, inputErrorDiagnostic } from '../errors.js';
 import { idForFile } from '../node/discover.js';
 import { extractPolicy } from '../pipeline.js';
 import { validateModelText } from '../validate/positions.js';
 import type { FileReport } from '../report/index.js';
-import { printReport, displayPath } from './report.js';
+import { printReport, displayPath, readChecked } from './report.js';
 
 export default async function validateCommand(io: Io, files: string[], options: CommonOptions): Promise<number> {
   const reports: FileReport[] = [];
   for (const file of files) {
     const path = resolve(io.cwd, file);
     const shown = displayPath(io, path);
-    let text: string;
-    try {
-      text = await readTextFile(path);
-    } catch (error) {
-      if (error instanceof InputError && error.ruleId !== 'input/unreadable') {
-        reports.push({ path: shown, diagnostics: [inputErrorDiagnostic(error)] });
-        continue;
-      }
-      throw error;
+    const read = await readChecked(path, shown);
+    if (read.report) {
+      reports.push(read.report);
+      continue;
     }
+    const text = read.text;
     if (/\.(md|markdown)$/i.test(path)) {
       const result = extractPolicy({ id: idForFile(path), path: shown, text });
       reports.push({ path: shown, diagnostics: result.diagnostics });
