@@ -29,6 +29,14 @@ describe('policyc release', () => {
     expect(readFileSync(join(dir, 'policies', 'acme', 'releases', '1.0.0', 'policy.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=/);
   });
 
+  test("a draft's model hash in versions.json is the hash its release records", async () => {
+    const dir = repo();
+    expect((await runCli(['compile'], dir)).code).toBe(0);
+    const draftHash = JSON.parse(readFileSync(join(dir, 'dist', 'acme', 'versions.json'), 'utf8')).versions[0].model_sha256;
+    expect((await runCli(['release', 'acme'], dir)).code).toBe(0);
+    expect(manifest(dir, '1.0.0').model_sha256).toBe(draftHash);
+  });
+
   test('a new recipient needs a major bump: patch is refused, forced with a reason is recorded', async () => {
     const dir = repo();
     expect((await runCli(['release', 'acme'], dir)).code).toBe(0);

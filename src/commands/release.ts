@@ -10,7 +10,7 @@ import { assertPolicyId } from '../node/discover.js';
 import { listReleases, sha256, writeRelease, type ReleaseManifest } from '../node/releases.js';
 import { readTextFile } from '../io/read.js';
 import { extractPolicy } from '../pipeline.js';
-import { renderYaml } from '../render/yaml.js';
+import { renderYaml, RELEASE_SCHEMA_REF } from '../render/yaml.js';
 import { diffPolicies, summarizeDiff, type Bump } from '../diff/index.js';
 import { printReport, displayPath } from './report.js';
 import { parseOverride } from './diff.js';
@@ -92,7 +92,7 @@ export default async function releaseCommand(io: Io, id: string, version: string
     ...(options.force && previous && RANK[bumpBetween(previous.version, next)] < RANK[required] ? { override: { forced: true as const, reason: options.reason! } } : {}),
     ...(overrides.length ? { classifications: overrides.map((o) => ({ key: o.key, class: o.class, reason: o.reason })) } : {}),
   };
-  const modelYaml = reviewed ? reviewed.text : renderYaml(model, '../../../../schemas/policy.schema.json');
+  const modelYaml = reviewed ? reviewed.text : renderYaml(model, RELEASE_SCHEMA_REF);
   manifest.model_sha256 = sha256(modelYaml);
   const written = await writeRelease(dir, { source: text, modelYaml, manifest });
   io.stderr(`Released ${id} ${next} into ${displayPath(io, written)}/ (${summary})\n`);

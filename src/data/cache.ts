@@ -5,11 +5,11 @@
 // src/, or the YAML was edited after the build) the YAML is parsed. Same value either way
 // (test/perf-build.test.ts checks it).
 import { readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash.js';
 import { basename } from 'node:path';
 import { parse } from 'yaml';
 
-export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+export { sha256Hex };
 
 /** Where the build writes the JSON copy of a YAML data file; the same from lib/data/ and lib/bundle/. */
 export function jsonCopyUrl(yamlPath: string): URL {

@@ -1,6 +1,6 @@
 // The releases layout (../shared/reference/model.md): policies/<id>/releases/<version>/ holds
 // policy.md, policy.yaml and release.json; a published release is never changed.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash.js';
 import { readdir, readFile, mkdir, writeFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { normalizeSource } from '../parse/source.js';
@@ -35,7 +35,7 @@ export interface Release {
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/;
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(normalizeSource(text), 'utf8').digest('hex');
+  return sha256Hex(normalizeSource(text));
 }
 
 /** Compare two semver strings (no pre-release precedence beyond string order). */

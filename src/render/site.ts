@@ -13,7 +13,7 @@ import type { PolicyModel } from '../model/types.js';
 import { renderPage, escapeHtml, pageStart, type BannerInfo, type VersionLink } from './html.js';
 import { renderJson } from './json.js';
 import { renderYaml, yamlBody, RELEASE_SCHEMA_REF } from './yaml.js';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash.js';
 import { renderMarkdown } from './markdown.js';
 import { renderJsonLd } from './jsonld.js';
 import { renderFeed, type FeedEntry } from './feed.js';
@@ -130,7 +130,7 @@ function buildPolicy(emit: Emit, policy: PolicyBuild, options: SiteOptions): voi
       superseded_on: next ? next.effective_date : null,
       url: `${v.version}/`,
       source_sha256: v.source_sha256,
-      model_sha256: v.model_sha256 ?? sha256(renderYaml(modelAt(v), RELEASE_SCHEMA_REF)),
+      model_sha256: v.model_sha256 ?? sha256Hex(renderYaml(modelAt(v), RELEASE_SCHEMA_REF)),
       changes: c ? { from: c.from, summary: c.summary, required_bump: c.required_bump, counts: c.counts, url: `${v.version}/changes.html` } : null,
     };
   });
@@ -260,8 +260,4 @@ ${rows}
 </body>
 </html>
 `;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }

@@ -2,7 +2,7 @@
 // Problems carry JSON paths; validate/positions.ts maps them to YAML line:column.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash.js';
 import type { ValidateFunction, ErrorObject } from 'ajv';
 import { isKnownId, loadVocabulary, suggestIds } from '../model/vocabulary.js';
 import { idsIn } from './ids.js';
@@ -51,7 +51,7 @@ function loadStandalone(require: NodeJS.Require, schemaText: string): ValidateFu
     if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return undefined;
     throw error;
   }
-  if (mod.schemaSha256 !== createHash('sha256').update(schemaText).digest('hex')) return undefined;
+  if (mod.schemaSha256 !== sha256Hex(schemaText)) return undefined;
   return mod.default ?? mod;
 }
 
