@@ -8,7 +8,7 @@ import type { PolicyModel } from './model/types.js';
 import { applyPins } from './pins/index.js';
 import { reconcile } from './review/index.js';
 import type { FileReport } from './report/index.js';
-import { settle, SETTLE_ABOVE_BYTES } from './settle.js';
+import { settle, SETTLE_ABOVE } from './settle.js';
 
 export { runChecks, chooseProfiles, resolveAsOf, RULES, type CheckOptions } from './check/index.js';
 
@@ -39,7 +39,7 @@ export interface ExtractedPolicy {
  * policy.yaml carry `file: input.reviewed.path`; reportsOf() groups them per file.
  */
 export function extractPolicy(input: PolicyInput): ExtractedPolicy {
-  const big = input.text.length >= SETTLE_ABOVE_BYTES;
+  const big = input.text.length >= SETTLE_ABOVE;
   const doc = parseMarkdown(input.text, input.path);
   if (big) settle();
   const { model: extracted, diagnostics } = extract(doc, { id: input.id });

@@ -16,5 +16,5 @@ export function settle(): void {
   collect?.();
 }
 
-/** Inputs at least this big settle between stages. */
-export const SETTLE_ABOVE_BYTES = 1024 * 1024;
+/** Inputs (or outputs) of at least this many characters settle between stages. */
+export const SETTLE_ABOVE = 1024 * 1024;

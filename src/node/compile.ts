@@ -19,7 +19,7 @@ import { renderPolicySite, renderSiteFiles, type Emit, type PolicyBuild, type Po
 import type { Differ } from '../render/changes.js';
 import { StagedOutput } from './write.js';
 import { displayer } from './display.js';
-import { settle, SETTLE_ABOVE_BYTES } from '../settle.js';
+import { settle, SETTLE_ABOVE } from '../settle.js';
 import { installSettle } from './memory.js';
 import { schemaPath, checkModel } from '../validate/schema.js';
 import type { FileReport } from '../report/index.js';
@@ -177,7 +177,7 @@ export async function compilePolicy(loc: PolicyLocation, job: PolicyJob, output:
   const summary = renderPolicySite(build, site, (path, content) => {
     put(path, content);
     files.push(path);
-    if (content.length >= SETTLE_ABOVE_BYTES) settle(); // the big string is on disk: drop it and its makings
+    if (content.length >= SETTLE_ABOVE) settle(); // the big string is on disk: drop it and its makings
   });
   return { reports, failed: false, summary, files };
 }

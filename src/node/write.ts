@@ -42,7 +42,6 @@ export async function writeTreeAtomic(outDir: string, files: OutputTree): Promis
  */
 export class StagedOutput {
   private readonly dirs = new Set<string>();
-  private count = 0;
 
   private constructor(
     /** The temporary folder. */
@@ -77,11 +76,6 @@ export class StagedOutput {
     return new StagedOutput(dir, null);
   }
 
-  /** Files written so far through this writer. */
-  get written(): number {
-    return this.count;
-  }
-
   put(path: string, content: string | Uint8Array): void {
     assertInside(path);
     const full = join(this.dir, ...path.split('/'));
@@ -96,7 +90,6 @@ export class StagedOutput {
     } catch (error) {
       throw wrap(error, this.target ?? this.dir);
     }
-    this.count++;
   }
 
   async commit(): Promise<void> {
