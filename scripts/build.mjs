@@ -38,7 +38,11 @@ const { jsonCopyOf } = await import(new URL('../lib/data/cache.js', import.meta.
 mkdirSync(join(root, 'lib/data'), { recursive: true });
 for (const [yaml, name] of [['schemas/vocabulary.yaml', 'vocabulary'], ['src/lexicons/lexicon.yaml', 'lexicon']])
   writeFileSync(join(root, 'lib/data', `${name}.json`), jsonCopyOf(readFileSync(join(root, yaml), 'utf8')));
-step('lib/data/{vocabulary,lexicon}.json (YAML data as JSON)');
+// The lexicon's derived tables (required literals, literal automaton), so a start only hydrates them.
+const { derivedCopyOf } = await import(new URL('../lib/data/cache.js', import.meta.url).href);
+const { compileLexiconData } = await import(new URL('../lib/extract/lexicon.js', import.meta.url).href);
+writeFileSync(join(root, 'lib/data/lexicon-compiled.json'), derivedCopyOf(readFileSync(join(root, 'src/lexicons/lexicon.yaml'), 'utf8'), compileLexiconData));
+step('lib/data/{vocabulary,lexicon,lexicon-compiled}.json (YAML data as JSON; the compiled lexicon)');
 
 if (process.argv.includes('--no-bundle')) process.exit(0);
 

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { ValidateFunction } from 'ajv';
 import { emptyModel } from '../src/model/types.js';
-import { jsonCopyOf, readYamlData, sha256Hex } from '../src/data/cache.js';
+import { derivedCopyOf, jsonCopyOf, readYamlData, sha256Hex } from '../src/data/cache.js';
+import { compileLexiconData, loadLexicon, matchAll, type RawLexicon } from '../src/extract/lexicon.js';
 
 const require = createRequire(import.meta.url);
 const root = resolve('.');
@@ -90,5 +91,48 @@ describe('JSON copies of YAML data', () => {
       return;
     }
     expect(copy.data).toEqual(parse(text));
+  });
+});
+
+describe('the precompiled lexicon', () => {
+  const text = readFileSync('src/lexicons/lexicon.yaml', 'utf8');
+  const derived = () => JSON.parse(derivedCopyOf(text, (d) => compileLexiconData(d as RawLexicon))) as { sha256: string; data: ReturnType<typeof compileLexiconData> };
+
+  test('a JSON round trip keeps every table, literal and automaton state', () => {
+    const copy = derived();
+    expect(copy.sha256).toBe(sha256Hex(text));
+    expect(copy.data).toEqual(compileLexiconData(parse(text) as RawLexicon));
+    expect(copy.data.index.literals.length).toBeGreaterThan(100);
+  });
+
+  test('lib/data/lexicon-compiled.json, when built from the current YAML, is what compileLexiconData gives', () => {
+    const built = 'lib/data/lexicon-compiled.json';
+    if (!existsSync(built)) {
+      console.warn(`skipped: ${built} is absent (run npm run build)`);
+      return;
+    }
+    const copy = JSON.parse(readFileSync(built, 'utf8')) as { sha256: string; data: unknown };
+    if (copy.sha256 !== sha256Hex(text)) {
+      console.warn(`${built} is stale (the YAML changed after the build); it is not used until npm run build`);
+      return;
+    }
+    expect(copy.data).toEqual(derived().data);
+  });
+
+  test('the automaton built from stored data finds what the freshly built one finds', async () => {
+    const { LiteralIndex } = await import('../src/extract/lexicon.js');
+    const data = derived().data;
+    const stored = LiteralIndex.fromData(data.index);
+    const fresh = loadLexicon().index;
+    const samples = ['we collect your e-mail address and ip address', 'share with service providers and advertisers', 'you may opt-out or delete your account', '\u00e9t\u00e9 cookies, web beacons'];
+    for (const s of samples) {
+      stored.scan(s);
+      fresh.scan(s);
+      const a = data.index.literals.map((_, i) => stored.has(i));
+      const b = data.index.literals.map((_, i) => fresh.has(i));
+      expect(a).toEqual(b);
+      expect(a.some(Boolean)).toBe(true);
+    }
+    expect(matchAll(loadLexicon().data, samples[0]!).map((m) => m.id)).toEqual(['contact.email', 'online.ip_address']);
   });
 });

@@ -31,6 +31,29 @@ export function readYamlData(yamlPath: string): unknown {
   return parse(text) as unknown;
 }
 
+/**
+ * Data derived from a YAML file by `derive`, from the build's stored copy (lib/data/<name>.json,
+ * written with derivedCopyOf) when that was made from the YAML text read now.
+ */
+export function readDerivedData<T>(yamlPath: string, name: string, derive: (data: unknown) => T): T {
+  const text = readFileSync(yamlPath, 'utf8');
+  if (!process.env.POLICYC_NO_DATA_CACHE) {
+    let copy: { sha256?: string; data?: T } | undefined;
+    try {
+      copy = JSON.parse(readFileSync(new URL(`../data/${name}.json`, import.meta.url), 'utf8')) as typeof copy;
+    } catch {
+      copy = undefined; // no copy: derive it now
+    }
+    if (copy && copy.sha256 === sha256Hex(text)) return copy.data as T;
+  }
+  return derive(parse(text) as unknown);
+}
+
+/** What the build writes for data derived from a YAML file (see readDerivedData). */
+export function derivedCopyOf(yamlText: string, derive: (data: unknown) => unknown): string {
+  return JSON.stringify({ sha256: sha256Hex(yamlText), data: derive(parse(yamlText) as unknown) });
+}
+
 /** What the build writes for a YAML file: its data and the sha256 of its text. */
 export function jsonCopyOf(yamlText: string): string {
   return JSON.stringify({ sha256: sha256Hex(yamlText), data: parse(yamlText) as unknown });

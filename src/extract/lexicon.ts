@@ -1,6 +1,6 @@
 // Loads src/lexicons/lexicon.yaml (surface forms -> vocabulary ids) and compiles it once.
 import { readFileSync } from 'node:fs';
-import { readYamlData } from '../data/cache.js';
+import { readDerivedData, readYamlData } from '../data/cache.js';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { byCodeUnit } from '../order.js';
@@ -13,17 +13,61 @@ export interface Pattern {
   lits?: string[];
   /** Indexes of `lits` in the lexicon's LiteralIndex. */
   litIds?: number[];
+  /** Set once `re` has been compiled to native code (see nativeRegExp). */
+  native?: boolean;
+}
+
+// V8 runs a regular expression through its bytecode interpreter the first time and compiles
+// native code only later; for the lexicon's large alternations the bytecode path costs 5-13 ms
+// each on first use, five times the native compile. V8 compiles native code at once when the
+// subject has 1,000 or more characters (JSRegExp::kTierUpForSubjectLengthValue), so a pattern's
+// first run is over a blank string of that length. Same matches either way; only the time differs.
+const TIER_UP_SUBJECT = ' '.repeat(1024);
+
+/** Make V8 compile `re` to native code now (see TIER_UP_SUBJECT). */
+export function nativeRegExp(re: RegExp): RegExp {
+  re.lastIndex = 0;
+  re.test(TIER_UP_SUBJECT);
+  re.lastIndex = 0;
+  return re;
+}
+
+/**
+ * Every match of a global regular expression, by an exec loop: String#matchAll clones the
+ * expression on each call, and the clone does not keep the original's compiled state.
+ */
+export function execAll(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    out.push(m);
+    if (!m[0]) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+/** The automaton as plain data, for the build's precompiled copy of the lexicon. */
+export interface LiteralIndexData {
+  literals: string[];
+  /** Trie edges as pairs: node * 128 + character code, child node. */
+  edges: number[];
+  fail: number[];
+  out: number[][];
 }
 
 /**
  * Aho-Corasick automaton over every required literal of the lexicon: one linear pass over a block
- * tells which literals occur in it, so only the patterns that can match are run.
+ * tells which literals occur in it, so only the patterns that can match are run. Literals are
+ * ASCII (loadLexicon keeps only those), so a trie edge is keyed node * 128 + code.
  */
 export class LiteralIndex {
-  private readonly next: Map<number, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  private readonly out: number[][] = [[]];
-  readonly literals: string[] = [];
+  private edge = new Map<number, number>();
+  private nodes = 1;
+  private fail: number[] = [0];
+  private out: number[][] = [[]];
+  literals: string[] = [];
   private readonly ids = new Map<string, number>();
   private built = false;
   /** stamp[literal] === generation when the literal occurs in the last scanned text. */
@@ -33,19 +77,19 @@ export class LiteralIndex {
   id(lit: string): number {
     let id = this.ids.get(lit);
     if (id !== undefined) return id;
+    if (this.built) throw new Error('LiteralIndex: literal added after the automaton was built');
     id = this.literals.length;
     this.literals.push(lit);
     this.ids.set(lit, id);
     let node = 0;
     for (let i = 0; i < lit.length; i++) {
-      const c = lit.charCodeAt(i);
-      let nx = this.next[node]!.get(c);
+      const key = node * 128 + lit.charCodeAt(i);
+      let nx = this.edge.get(key);
       if (nx === undefined) {
-        nx = this.next.length;
-        this.next.push(new Map());
+        nx = this.nodes++;
         this.fail.push(0);
         this.out.push([]);
-        this.next[node]!.set(c, nx);
+        this.edge.set(key, nx);
       }
       node = nx;
     }
@@ -57,24 +101,50 @@ export class LiteralIndex {
   private delta = new Int32Array(0);
 
   private build(): void {
-    const queue: number[] = [];
-    for (const child of this.next[0]!.values()) queue.push(child);
+    const kids: [number, number][][] = Array.from({ length: this.nodes }, () => []);
+    for (const [key, child] of this.edge) kids[Math.floor(key / 128)]!.push([key % 128, child]);
+    const queue: number[] = kids[0]!.map(([, child]) => child);
     for (let qi = 0; qi < queue.length; qi++) {
       const node = queue[qi]!;
-      for (const [c, child] of this.next[node]!) {
+      for (const [c, child] of kids[node]!) {
         let f = this.fail[node]!;
-        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
-        const target = this.next[f]!.get(c);
+        while (f !== 0 && !this.edge.has(f * 128 + c)) f = this.fail[f]!;
+        const target = this.edge.get(f * 128 + c);
         this.fail[child] = target !== undefined && target !== child ? target : 0;
         this.out[child]!.push(...this.out[this.fail[child]!]!);
         queue.push(child);
       }
     }
+    this.ready();
+  }
+
+  private ready(): void {
     // The dense goto table is filled lazily (step): a process that extracts one small policy
-    // visits a few thousand of its ~500k entries, and building it whole cost ~20-60 ms per start.
-    this.delta = new Int32Array(this.next.length * 128).fill(-1);
+    // visits a few thousand of its ~900k entries, and building it whole cost ~20-60 ms per start.
+    this.delta = new Int32Array(this.nodes * 128).fill(-1);
     this.stamp = new Int32Array(this.literals.length);
     this.built = true;
+  }
+
+  /** The built automaton as plain data (see LiteralIndex.fromData). */
+  toData(): LiteralIndexData {
+    if (!this.built) this.build();
+    const edges: number[] = [];
+    for (const [key, child] of this.edge) edges.push(key, child);
+    return { literals: [...this.literals], edges, fail: [...this.fail], out: this.out.map((o) => [...o]) };
+  }
+
+  /** An automaton from toData(): nothing left to build. */
+  static fromData(data: LiteralIndexData): LiteralIndex {
+    const index = new LiteralIndex();
+    index.literals = data.literals;
+    data.literals.forEach((lit, i) => index.ids.set(lit, i));
+    for (let i = 0; i < data.edges.length; i += 2) index.edge.set(data.edges[i]!, data.edges[i + 1]!);
+    index.nodes = data.fail.length;
+    index.fail = data.fail;
+    index.out = data.out;
+    index.ready();
+    return index;
   }
 
   /** The goto function with failure links folded in, memoised in `delta`. */
@@ -82,7 +152,7 @@ export class LiteralIndex {
     const i = node * 128 + c;
     let d = this.delta[i]!;
     if (d >= 0) return d;
-    const own = this.next[node]!.get(c);
+    const own = this.edge.get(i);
     d = own !== undefined ? own : node === 0 ? 0 : this.step(this.fail[node]!, c);
     this.delta[i] = d;
     return d;
@@ -227,7 +297,7 @@ export interface CompiledLexicon {
   index: LiteralIndex;
 }
 
-interface RawLexicon {
+export interface RawLexicon {
   version: number;
   data_categories: Record<string, string[]>;
   anaphora: string[];
@@ -248,15 +318,33 @@ export function wordRe(source: string): RegExp {
   return new RegExp(`(?<![a-z0-9])(?:${source})(?![a-z0-9])`, 'g');
 }
 
+/** A table entry as plain data: the alternation's source (wordRe adds the bounds) and its literals. */
+export interface PatternData {
+  id: string;
+  source: string;
+  name?: string;
+  lits?: string[];
+  litIds?: number[];
+}
+
+/** The lexicon compiled to plain data: what the build stores, and what loadLexicon hydrates. */
+export interface LexiconData {
+  version: number;
+  tables: Record<'data' | 'purposes' | 'recipients' | 'named' | 'rights' | 'mechanisms' | 'security', PatternData[]>;
+  anaphora: string;
+  dataGuards: string;
+  index: LiteralIndexData;
+}
+
 /** One regular expression per id: the alternation of its patterns (matched leftmost-first). */
-function table(section: Record<string, string[]> | undefined): Pattern[] {
-  const out: Pattern[] = [];
+function table(section: Record<string, string[]> | undefined): PatternData[] {
+  const out: PatternData[] = [];
   for (const [id, patterns] of Object.entries(section ?? {})) {
     const list = patterns ?? [];
     if (!list.length) continue;
     const litSets = list.map((p) => requiredLiterals(p));
     const lits = litSets.every((l) => l !== undefined) ? [...new Set(litSets.flat() as string[])] : undefined;
-    out.push({ id, re: wordRe(list.map((p) => `(?:${p})`).join('|')), ...(lits ? { lits } : {}) });
+    out.push({ id, source: list.map((p) => `(?:${p})`).join('|'), ...(lits ? { lits } : {}) });
   }
   return out;
 }
@@ -267,33 +355,61 @@ export function loadRawLexicon(path = lexiconPath): RawLexicon {
   return (path === lexiconPath ? readYamlData(path) : parse(readFileSync(path, 'utf8'))) as RawLexicon;
 }
 
-export function loadLexicon(): CompiledLexicon {
-  if (cached) return cached;
-  const raw = loadRawLexicon();
+/**
+ * Everything loadLexicon derives from the YAML that is not a RegExp: required literals and the
+ * literal automaton. The build stores it (lib/data/lexicon-compiled.json), since deriving it
+ * took 30-50 ms of every cold start.
+ */
+export function compileLexiconData(raw: RawLexicon): LexiconData {
   const index = new LiteralIndex();
-  const withIds = (ps: Pattern[]) => {
+  const withIds = (ps: PatternData[]) => {
     // the automaton reads ASCII only: a pattern with a non-ASCII literal is always run
     for (const p of ps) if (p.lits && p.lits.every((l) => /^[\x00-\x7f]*$/.test(l))) p.litIds = p.lits.map((l) => index.id(l));
     return ps;
   };
-  cached = {
-    index,
-    version: raw.version,
+  const tables: LexiconData['tables'] = {
     data: withIds(table(raw.data_categories)),
-    anaphora: wordRe((raw.anaphora ?? []).join('|') || '(?!)'),
-    dataGuards: wordRe((raw.data_guards ?? []).join('|') || '(?!)'),
     purposes: withIds(table(raw.purposes)),
     recipients: withIds(table(raw.recipients)),
     named: withIds(
       Object.entries(raw.named_recipients ?? {}).map(([p, [id, name]]) => {
         const lits = requiredLiterals(p);
-        return { id, name, re: wordRe(p), ...(lits ? { lits } : {}) };
+        return { id, name, source: p, ...(lits ? { lits } : {}) };
       }),
     ),
     rights: withIds(table(raw.rights)),
     mechanisms: withIds(table(raw.choice_mechanisms)),
     security: withIds(table(raw.security_measures)),
   };
+  return {
+    version: raw.version,
+    tables,
+    anaphora: (raw.anaphora ?? []).join('|') || '(?!)',
+    dataGuards: (raw.data_guards ?? []).join('|') || '(?!)',
+    index: index.toData(),
+  };
+}
+
+function hydrate(data: LexiconData): CompiledLexicon {
+  const patterns = (ps: PatternData[]): Pattern[] => ps.map(({ source, ...rest }) => ({ ...rest, re: wordRe(source) }));
+  const t = data.tables;
+  return {
+    index: LiteralIndex.fromData(data.index),
+    version: data.version,
+    data: patterns(t.data),
+    anaphora: wordRe(data.anaphora),
+    dataGuards: wordRe(data.dataGuards),
+    purposes: patterns(t.purposes),
+    recipients: patterns(t.recipients),
+    named: patterns(t.named),
+    rights: patterns(t.rights),
+    mechanisms: patterns(t.mechanisms),
+    security: patterns(t.security),
+  };
+}
+
+export function loadLexicon(): CompiledLexicon {
+  cached ??= hydrate(readDerivedData(lexiconPath, 'lexicon-compiled', (raw) => compileLexiconData(raw as RawLexicon)));
   return cached;
 }
 
@@ -314,8 +430,8 @@ export function matchAll(patterns: Pattern[], text: string, index?: LiteralIndex
     if (index && p.litIds) {
       if (!p.litIds.some((id) => index.has(id))) continue;
     } else if (p.lits && !p.lits.some((l) => text.includes(l))) continue;
-    p.re.lastIndex = 0;
-    for (const m of text.matchAll(p.re)) {
+    if (!p.native) p.native = !!nativeRegExp(p.re);
+    for (const m of execAll(p.re, text)) {
       if (!m[0]) continue;
       found.push({ id: p.id, start: m.index, end: m.index + m[0].length, ...(p.name ? { name: p.name } : {}) });
     }
