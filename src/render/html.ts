@@ -5,7 +5,7 @@ import type { Root as MdastRoot } from 'mdast';
 import type { Root as HastRoot, Element, ElementContent } from 'hast';
 import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
-import rehypeRaw from 'rehype-raw';
+import { rehypeRaw } from './rehype-raw-lazy.js';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import GithubSlugger from 'github-slugger';
 import rehypeStringify from 'rehype-stringify';
@@ -57,12 +57,15 @@ export interface PageOptions {
 
 // Sanitise the policy's own HTML with GitHub's schema (no script, no event handler, no
 // javascript: URL; ids prefixed so they cannot clobber ours), then add heading ids.
-const toHast = unified()
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'policy-' });
+let toHastRaw: ReturnType<typeof rawPipeline> | undefined;
+function rawPipeline() {
+  return unified()
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw())
+    .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'policy-' });
+}
 // Without raw HTML in the markdown, rehype-raw's pass through parse5 changes nothing (the same
-// output on every corpus file): skip it, and parse5 never runs (its first run costs ~20 ms).
+// output on every corpus file): skip it, and parse5 is never loaded nor run (~20 ms each, cold).
 const toHastNoRaw = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: 'policy-' });
@@ -235,7 +238,7 @@ function renderBodyOnce(tree: MdastRoot, chunkBytes?: number, forceRaw = false):
   for (const group of groups) {
     // Link reference definitions are document-wide: every chunk sees them all (they render nothing).
     const children = groups.length > 1 ? [...group, ...definitions] : group;
-    const hast = (raw ? toHast : toHastNoRaw).runSync({ ...tree, children } as MdastRoot) as HastRoot;
+    const hast = (raw ? (toHastRaw ??= rawPipeline()) : toHastNoRaw).runSync({ ...tree, children } as MdastRoot) as HastRoot;
     relinkClobbered(hast, state);
     slugHeadings(hast, state.slugs);
     visit(hast, 'element', (node: Element) => {
