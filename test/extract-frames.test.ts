@@ -225,3 +225,9 @@ test('singular franchise wording is a business partner', () => {
   expect(rec('We will share your order details with a franchised location to prepare your order.')).toEqual(['business_partner']);
   expect(rec('Your address is shared with the franchisee that delivers your order.')).toEqual(['business_partner']);
 });
+
+test('"these companies" is a party; it takes the type of the class named before it', () => {
+  expect(rec('Some products in our shop are sold by other companies. We share with these companies the information needed to deliver your order.')).toEqual(['third_party']);
+  expect(rec('We use service providers to run our site. We share with these companies the information they need.')).toEqual(['processor']);
+  expect(rec('We do not share your data with such companies.', 'negative')).toEqual(['third_party']);
+});

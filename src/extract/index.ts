@@ -546,6 +546,14 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const earlierParties = (withinBlocks: number) =>
       partyMemory.filter((p) => p.sec === secKey && p.block >= blockNo - withinBlocks && !['other_users', 'public'].includes(p.id));
     const anaphoraRule = 'recipient.anaphora';
+    // "these companies", "such businesses": the class of party named just before (in this section's
+    // last blocks), if there is one; remembered as that class for later anaphora too
+    const demonstrativeType = new Map<Match, string>();
+    for (const r of recMatches) {
+      if (r.id !== 'third_party' || r.name || !/^(?:these|those|such) /.test(t.slice(r.start, r.end))) continue;
+      const ante = earlierParties(2).filter((p) => !p.name && !/^(?:these|those|such) /.test(p.text)).pop();
+      if (ante) demonstrativeType.set(r, ante.id);
+    }
     /** Named parties of this paragraph so far, else of the list items right above it (and their lead-in). */
     const listedBefore = () => {
       const blocks = new Set<number>([blockNo]);
@@ -577,7 +585,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (publicFrame && isPublic) polarity = 'positive';
         if (polarity === 'positive') accepted.push(m);
         // a defined term names the party: `organizations that help us ("Service Providers")`, "Our Service Providers"
-        let id = exemplarType.get(m) ?? m.id;
+        let id = exemplarType.get(m) ?? demonstrativeType.get(m) ?? m.id;
         let name = m.name;
         // "companies outside our corporate family": not a group company, a third party
         if (id === 'group_company' && OUTSIDE_GROUP.test(t.slice(Math.max(0, m.start - 60), m.start))) id = 'third_party';
@@ -683,7 +691,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         store.add('recipients', { id: ante.id, ...(ante.name ? { name: ante.name } : {}), polarity: 'positive', ...base(aStart, anaphoraRule, 0.55), data: contextData, purposes: purposeIds });
       }
     }
-    for (const r of recMatches) if (r.id !== 'acquirer' || mergerHere) partyMemory.push({ sec: secKey, block: blockNo, id: r.id, ...(r.name ? { name: r.name } : {}), text: t.slice(r.start, r.end) });
+    for (const r of recMatches) if (r.id !== 'acquirer' || mergerHere) partyMemory.push({ sec: secKey, block: blockNo, id: demonstrativeType.get(r) ?? r.id, ...(r.name ? { name: r.name } : {}), text: t.slice(r.start, r.end) });
 
     // sale, stated or denied, with no recipient named
     if (SELL_RE.test(t) && vs.some((v) => v.kind === 'share') && !isDnt && !choice && /\b(?:information|data)\b/.test(t)) {
