@@ -186,3 +186,48 @@ test('"contact us and we will correct, delete, or restrict the use of the inform
   for (const id of ['rectification', 'erasure', 'restriction']) expect(got).toContain(id);
   expect(model.rights.find((r) => r.id === 'erasure')!.via).toContain('contact_us');
 });
+
+// extract5: rules from the error kinds of the consumed OPP-115 held-out half (sentences written here)
+const recNames = (body: string) =>
+  (run(P(body)).model.recipients as { id: string; name?: string; polarity: string }[]).map((r) => `${r.polarity === 'negative' ? '!' : ''}${r.id}${r.name ? `(${r.name})` : ''}`);
+
+test.each([
+  ['engage with the public', 'Our office keeps pages on social media sites to share news about our programmes and engage with the public.'],
+  ['communicate with members', 'We publish event reports and communicate with other members through the forum.'],
+])('the preposition belongs to the nearest verb: %s is no recipient', (_label, body) => {
+  expect(rec(body)).toEqual([]);
+});
+
+test('"engage with" a party for us still engages it; sharing with the public is still public', () => {
+  expect(rec('We may engage with service providers to host our site.')).toContain('processor');
+  expect(rec('If you choose, we share your reviews with the public.')).toContain('public');
+});
+
+test('a group excluded by "outside" / "not affiliated with" is a third party', () => {
+  expect(rec('We sell mailing lists to companies outside our corporate family.')).toEqual(['third_party']);
+  expect(rec('We share your order details with our corporate family of companies.')).toEqual(['group_company']);
+});
+
+test('a party that acts on our behalf is a processor', () => {
+  expect(rec('We contract with other companies to provide services on our behalf, and they may receive your e-mail address.')).toEqual(['processor']);
+  expect(rec('We use a shipping agent to deliver your purchases.')).toEqual(['processor']);
+});
+
+test('a class exemplified by a named party is that party, with the class type', () => {
+  expect(recNames('Our site uses analytics vendors, such as Google Analytics, to collect information about your visits.')).toEqual(['analytics_provider(Google Analytics)']);
+  expect(recNames('We share data with advertising partners such as Google to show you relevant ads.')).toEqual(['advertising_partner(Google)']);
+  expect(recNames('We do not share your e-mail address with advertisers, such as Google.')).toEqual(['!advertising_partner(Google)']);
+  // a class exemplified by a class keeps both
+  expect(rec('We may disclose your information to vendors (e.g. payment processors) working for us.')).toEqual(['processor', 'payment_provider']);
+});
+
+test('singular franchise wording is a business partner', () => {
+  expect(rec('We will share your order details with a franchised location to prepare your order.')).toEqual(['business_partner']);
+  expect(rec('Your address is shared with the franchisee that delivers your order.')).toEqual(['business_partner']);
+});
+
+test('"these companies" is a party; it takes the type of the class named before it', () => {
+  expect(rec('Some products in our shop are sold by other companies. We share with these companies the information needed to deliver your order.')).toEqual(['third_party']);
+  expect(rec('We use service providers to run our site. We share with these companies the information they need.')).toEqual(['processor']);
+  expect(rec('We do not share your data with such companies.', 'negative')).toEqual(['third_party']);
+});

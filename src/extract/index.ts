@@ -99,6 +99,14 @@ function safeId(doc: ParsedDocument, id?: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Before a group-company mention: it is excluded ("companies outside our corporate family"). */
+const OUTSIDE_GROUP =
+  /\b(?:outside(?:\s+of)?|other than|not part of|apart from|beyond|not (?:affiliated|related) (?:with|to)|unaffiliated with|unrelated to|independent (?:of|from)|separate from)\s+(?:(?:the|our|its|their|this|that)\s+)?(?:[a-z-]+\s+)?$/;
+/** After a party: it acts for us ("companies to provide services on our behalf"). */
+const ACTING_FOR_US = /^[^.;:]{0,40}?\b(?:to|that|who|which)\s+(?:[a-z-]+\s+){0,4}?(?:on (?:our|its) behalf|on behalf of us|for us)\b/;
+/** Between a class of parties and a named example of it: "vendors, such as", "advertisers (e.g.". */
+const EXEMPLIFIED = /^\s*,?\s*\(?\s*(?:such as|including|like|e\.g\.,?|for example,?|namely,?)\s+(?:the\s+)?$/;
+
 type Facet = 'data_categories' | 'purposes' | 'recipients' | 'rights' | 'retention' | 'transfers' | 'security' | 'sources';
 
 interface Candidate {
@@ -538,6 +546,14 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const earlierParties = (withinBlocks: number) =>
       partyMemory.filter((p) => p.sec === secKey && p.block >= blockNo - withinBlocks && !['other_users', 'public'].includes(p.id));
     const anaphoraRule = 'recipient.anaphora';
+    // "these companies", "such businesses": the class of party named just before (in this section's
+    // last blocks), if there is one; remembered as that class for later anaphora too
+    const demonstrativeType = new Map<Match, string>();
+    for (const r of recMatches) {
+      if (r.id !== 'third_party' || r.name || !/^(?:these|those|such) /.test(t.slice(r.start, r.end))) continue;
+      const ante = earlierParties(2).filter((p) => !p.name && !/^(?:these|those|such) /.test(p.text)).pop();
+      if (ante) demonstrativeType.set(r, ante.id);
+    }
     /** Named parties of this paragraph so far, else of the list items right above it (and their lead-in). */
     const listedBefore = () => {
       const blocks = new Set<number>([blockNo]);
@@ -550,6 +566,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       const sell = SELL_RE.test(t);
       const accepted: Match[] = [];
       const framed: { end: number; frame: Frame }[] = [];
+      const exemplarType = new Map<Match, string>();
       for (const m of [...recMatches].sort((a, b) => a.start - b.start || a.end - b.end)) {
         if (disclaimerAt(m.start)) continue;
         const isPublic = m.id === 'public' || m.id === 'other_users';
@@ -568,8 +585,21 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (publicFrame && isPublic) polarity = 'positive';
         if (polarity === 'positive') accepted.push(m);
         // a defined term names the party: `organizations that help us ("Service Providers")`, "Our Service Providers"
-        let id = m.id;
+        let id = exemplarType.get(m) ?? demonstrativeType.get(m) ?? m.id;
         let name = m.name;
+        // "companies outside our corporate family": not a group company, a third party
+        if (id === 'group_company' && OUTSIDE_GROUP.test(t.slice(Math.max(0, m.start - 60), m.start))) id = 'third_party';
+        // "other companies to provide services on our behalf": a party that acts for us is a processor
+        if (id === 'third_party' && !name && ACTING_FOR_US.test(t.slice(m.end, m.end + 100))) id = 'processor';
+        // a class exemplified by a named party ("analytics vendors, such as Google Analytics") is that
+        // party: one item, with the class's type when the name alone says less
+        if (!name) {
+          const ex = recMatches.find((r) => r.name && r.start >= m.end && EXEMPLIFIED.test(t.slice(m.end, r.start)));
+          if (ex) {
+            if (ex.id === 'third_party' && id !== 'public' && id !== 'other_users') exemplarType.set(ex, id);
+            continue;
+          }
+        }
         if (!name && definedParties.size) {
           const raw = doc.text.slice(s.start + m.start, s.start + m.end);
           const def = BEFORE_DEFINITION.exec(t.slice(m.end));
@@ -661,7 +691,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         store.add('recipients', { id: ante.id, ...(ante.name ? { name: ante.name } : {}), polarity: 'positive', ...base(aStart, anaphoraRule, 0.55), data: contextData, purposes: purposeIds });
       }
     }
-    for (const r of recMatches) if (r.id !== 'acquirer' || mergerHere) partyMemory.push({ sec: secKey, block: blockNo, id: r.id, ...(r.name ? { name: r.name } : {}), text: t.slice(r.start, r.end) });
+    for (const r of recMatches) if (r.id !== 'acquirer' || mergerHere) partyMemory.push({ sec: secKey, block: blockNo, id: demonstrativeType.get(r) ?? r.id, ...(r.name ? { name: r.name } : {}), text: t.slice(r.start, r.end) });
 
     // sale, stated or denied, with no recipient named
     if (SELL_RE.test(t) && vs.some((v) => v.kind === 'share') && !isDnt && !choice && /\b(?:information|data)\b/.test(t)) {

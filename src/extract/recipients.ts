@@ -48,6 +48,14 @@ const gapOk = (gap: string, max = 60) => gap.length <= max && !GAP_BREAK.test(ga
 const PREP_BEFORE = /^[^]*\b(to|with|among(?:st)?|within|between|across)\b([^.;:!?]{0,60})$/;
 const SOURCE_BEFORE = /^[^]*\b(from|on behalf of|of)\s+([^.;:!?]{0,60})$/;
 
+/**
+ * A coordinated verb that takes "with" itself, right before the preposition: "share news and engage
+ * with the public", "send newsletters or communicate with other members". Verbs of contact and
+ * cooperation from general usage; none of them moves data by itself.
+ */
+const COORDINATED_WITH_VERB =
+  /\b(?:and|or)\s+(?:to\s+)?(?:also\s+|otherwise\s+|directly\s+)?(?:engag|communicat|interact|connect|work|partner|cooperat|collaborat|deal|consult|chat|talk|meet|correspond|keep in touch|stay in touch|get in touch|engage)\w*\s+(?:directly\s+|closely\s+|together\s+)?$/;
+
 /** Adjectives that, with "to", make a party able to see data: "visible to other users". */
 const EXPOSED_TO = /\b(?:visible|viewable|available|accessible|displayed|shown|known|open|revealed|disclosed|public)\s*$/;
 
@@ -116,9 +124,15 @@ function actorParty(ctx: FrameContext, pos: number): boolean {
   return (ctx.parties ?? []).some((p) => p.end <= pos && pos - p.end <= 80 && GLUE_RE.test(ctx.t.slice(p.end, pos)) && !withUs(p));
 }
 
-/** Drop share hits whose "to" starts a purpose clause. */
+/** "engage with the public / our users": to interact with people, not to engage a party for us. */
+const ENGAGE_WITH_PEOPLE =
+  /^\s*(?:directly\s+|actively\s+)?with\s+(?:(?:the|our|its|other|your|their)\s+)*(?:general\s+)?(?:public|you|users?|visitors?|customers?|community|communities|people|others|members?|audiences?|fans|followers|citizens|readers|viewers)\b/;
+/**
+ * Drop share hits whose "to" starts a purpose clause, and "engage with" people ("engage with the
+ * public"), which is talking to them, not engaging a party the way "engage a contractor" is.
+ */
 export function partyShares(t: string, hits: ShareVerb[]): ShareVerb[] {
-  return hits.filter((v) => !(/\bto$/.test(t.slice(v.start, v.end)) && INFINITIVE.test(t.slice(v.end))));
+  return hits.filter((v) => !(/\bto$/.test(t.slice(v.start, v.end)) && INFINITIVE.test(t.slice(v.end))) && !(/^engag/.test(t.slice(v.start, v.end)) && ENGAGE_WITH_PEOPLE.test(t.slice(v.end))));
 }
 
 function lastShareBefore(shares: ShareVerb[], pos: number): ShareVerb | undefined {
@@ -142,7 +156,9 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   if (prep && gapOk(prep[2]!) && !(prep[1] === 'to' && INFINITIVE.test(prep[2]!))) {
     const prepPos = start - prep[2]!.length - prep[1]!.length;
     const v = lastShareBefore(ctx.shares, prepPos + 1);
-    if (v && prepPos - v.end <= 220) {
+    // the preposition belongs to the nearest verb: in "share news and engage with the public" the
+    // public is whom we engage with, not whom the news goes to
+    if (v && prepPos - v.end <= 220 && !COORDINATED_WITH_VERB.test(t.slice(v.end, prepPos))) {
       // someone else discloses: the user ("information that you transmit to other parties", "you
       // may want to share information with an advertiser"; what users make public stays), or a
       // third party ("the content providers may share this information with the publisher")
