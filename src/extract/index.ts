@@ -105,7 +105,8 @@ const OUTSIDE_GROUP =
 /** After a party: it acts for us ("companies to provide services on our behalf"). */
 const ACTING_FOR_US = /^[^.;:]{0,40}?\b(?:to|that|who|which)\s+(?:[a-z-]+\s+){0,4}?(?:on (?:our|its) behalf|on behalf of us|for us)\b/;
 /** Between a class of parties and a named example of it: "vendors, such as", "advertisers (e.g.". */
-const EXEMPLIFIED = /^\s*,?\s*\(?\s*(?:such as|including|like|e\.g\.,?|for example,?|namely,?)\s+(?:the\s+)?$/;
+// (each optional mark owns the blanks after it: three adjacent \s* made a blank run cubic to reject)
+const EXEMPLIFIED = /^\s*(?:,\s*)?(?:\(\s*)?(?:such as|including|like|e\.g\.,?|for example,?|namely,?)\s+(?:the\s+)?$/;
 
 type Facet = 'data_categories' | 'purposes' | 'recipients' | 'rights' | 'retention' | 'transfers' | 'security' | 'sources';
 

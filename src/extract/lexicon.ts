@@ -4,6 +4,7 @@ import { readDerivedData, readYamlData } from '../data/cache.js';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { byCodeUnit } from '../order.js';
+import { nativeRegExp } from './native-regexp.js';
 
 export interface Pattern {
   id: string;
@@ -13,23 +14,8 @@ export interface Pattern {
   lits?: string[];
   /** Indexes of `lits` in the lexicon's LiteralIndex. */
   litIds?: number[];
-  /** Set once `re` has been compiled to native code (see nativeRegExp). */
+  /** Set once `re` has been compiled to native code (see native-regexp.ts). */
   native?: boolean;
-}
-
-// V8 runs a regular expression through its bytecode interpreter the first time and compiles
-// native code only later; for the lexicon's large alternations the bytecode path costs 5-13 ms
-// each on first use, five times the native compile. V8 compiles native code at once when the
-// subject has 1,000 or more characters (JSRegExp::kTierUpForSubjectLengthValue), so a pattern's
-// first run is over a blank string of that length. Same matches either way; only the time differs.
-const TIER_UP_SUBJECT = ' '.repeat(1024);
-
-/** Make V8 compile `re` to native code now (see TIER_UP_SUBJECT). */
-export function nativeRegExp(re: RegExp): RegExp {
-  re.lastIndex = 0;
-  re.test(TIER_UP_SUBJECT);
-  re.lastIndex = 0;
-  return re;
 }
 
 /**
