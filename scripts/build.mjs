@@ -79,6 +79,13 @@ const asciiStringWidth = {
     }));
   },
 };
+/** vfile-reporter sorts with vfile-sort, whose localeCompare is locale-dependent and loads ICU: use ours (src/report/message-order.ts). */
+const codeUnitSort = {
+  name: 'code-unit-sort',
+  setup(build) {
+    build.onResolve({ filter: /^vfile-sort$/ }, (args) => (/[\\/]vfile-reporter[\\/]/.test(args.importer) ? { path: join(root, 'lib/report/message-order.js') } : undefined));
+  },
+};
 /** rehype-raw is required on first use (lib/render/rehype-raw-lazy.js); the bundle requires its own CommonJS build of it, beside the chunks. */
 const lazyRehypeRaw = {
   name: 'lazy-rehype-raw',
@@ -101,7 +108,7 @@ await esbuild.build({
   minify: !process.env.POLICYC_BUILD_READABLE, // readable names for profiling: POLICYC_BUILD_READABLE=1 npm run build
   legalComments: 'none',
   chunkNames: 'chunk-[hash]',
-  plugins: [inlineVersion, asciiStringWidth, lazyRehypeRaw],
+  plugins: [inlineVersion, asciiStringWidth, lazyRehypeRaw, codeUnitSort],
   // CommonJS dependencies (commander, ajv-formats, ...) call require(); give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'warning',
