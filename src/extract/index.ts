@@ -20,7 +20,7 @@ import { sortDiagnostics } from '../diagnostics.js';
 import { readFrontMatter } from '../parse/frontmatter.js';
 import { buildStructure, type Block, type DocumentStructure } from '../parse/structure.js';
 import { splitClauses, splitSentences, type Span } from '../parse/sentences.js';
-import { loadLexicon, matchAll, type Match, type Pattern } from './lexicon.js';
+import { execAll, loadLexicon, matchAll, type Match, type Pattern } from './lexicon.js';
 import { buildMeta, findController, policyId } from './meta.js';
 import { checkEvidence, makeEvidence } from './evidence.js';
 import { loadVocabulary, type VocabularySection } from '../model/vocabulary.js';
@@ -241,8 +241,7 @@ interface VerbHit {
 function verbs(text: string): VerbHit[] {
   const out: VerbHit[] = [];
   const add = (re: RegExp, kind: VerbHit['kind']) => {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) out.push({ kind, start: m.index, end: m.index + m[0].length, negated: false });
+    for (const m of execAll(re, text)) out.push({ kind, start: m.index, end: m.index + m[0].length, negated: false });
   };
   add(COLLECT_RE, 'collect');
   add(USE_RE, 'use');
@@ -250,7 +249,7 @@ function verbs(text: string): VerbHit[] {
   out.sort((a, b) => a.start - b.start);
   // negation: a cue followed by the verb with only auxiliaries/adverbs/coordinated verbs between
   NEG_CUE_RE.lastIndex = 0;
-  for (const cue of text.matchAll(NEG_CUE_RE)) {
+  for (const cue of execAll(NEG_CUE_RE, text)) {
     const cueEnd = cue.index + cue[0].length;
     let from = cueEnd;
     let negatedOne = false;
@@ -440,8 +439,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
     // ---- data categories
     const guards: [number, number][] = [];
-    lex.dataGuards.lastIndex = 0;
-    for (const m of t.matchAll(lex.dataGuards)) guards.push([m.index, m.index + m[0].length]);
+    for (const m of execAll(lex.dataGuards, t)) guards.push([m.index, m.index + m[0].length]);
     const dataMatches = sentenceMatches(T.data, s).filter((m) => !guards.some(([a, b]) => m.start < b && m.end > a));
     const anaphoric = (() => {
       lex.anaphora.lastIndex = 0;
@@ -664,7 +662,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // in the last blocks of the section); "this service" is usually the site itself and is not read
     if (recipientGate) {
       SINGULAR_PARTY_ANAPHOR.lastIndex = 0;
-      for (const a of t.matchAll(SINGULAR_PARTY_ANAPHOR)) {
+      for (const a of execAll(SINGULAR_PARTY_ANAPHOR, t)) {
         const aStart = a.index;
         const aEnd = aStart + a[0].length;
         if (/[A-Z]/.test(doc.text.slice(s.start + aStart, s.start + aEnd))) continue; // "that Service": a defined term of the site
