@@ -301,3 +301,13 @@ test('a group named by its brand: "other Foo companies" is a group company named
   expect(recNames('We share information within the Zorblat family of companies.')).toEqual(['group_company(Zorblat)']);
   expect(recNames('Our Service Providers may receive your e-mail address.')).not.toContain('group_company(Service)');
 });
+
+test('guards: password advice, a sharing feature, an inverted "nor", a sale of goods, a denial by coordination', () => {
+  expect(rec('Never share your password with anyone.', 'negative')).not.toContain('third_party');
+  expect(rec('Our tools make sharing with others quicker.')).toEqual([]);
+  expect(rec('We do not sell your information, nor do we give it to others to sell.')).toEqual([]);
+  expect(rec('We do not sell your information, nor do we give it to others to sell.', 'negative')).toContain('third_party');
+  expect(ids(run(P('For every concert for which we sell tickets, we will need to disclose your name to the venue.')).model, 'purposes')).not.toContain('sale_of_data');
+  expect(rec('Acme will not give, sell, rent or exchange the information with anyone else.')).toEqual([]);
+  expect(rec('Old comments may still be visible to others.')).toEqual(['other_users']);
+});

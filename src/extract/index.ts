@@ -281,8 +281,11 @@ function verbs(text: string): VerbHit[] {
       // a coordinated verb phrase: "will not connect to X, share it with Y, or post"
       const coordinated = negatedOne && gap.length <= 70 && /(?:,\s*(?:or\s+|nor\s+)?|\s(?:or|nor)\s+)(?:[a-z]+ly\s+)?$/.test(gap) && !/\b(?:but|however|instead|and then|although)\b|[;:]/.test(gap);
       // the first practice verb after a denied other verb, joined by "or": "does not send spam or sell e-mail addresses"
-      const afterOtherVerb = !negatedOne && gap.length <= 40 && /^\s+(?:[a-z-]+\s+){1,4}(?:or|nor)\s+$/.test(gap) && !/\b(?:but|however|that|which|who|whom|if|when|because|unless|except|only|than|we|you|they|it|is|are|be)\b|[,;:]/.test(gap);
-      if (!coordinated && !afterOtherVerb && (gap.length > 45 || !NEG_GAP_RE.test(gap))) break;
+      const afterOtherVerb =
+        !negatedOne && gap.length <= 40 && (/^\s+(?:[a-z-]+\s+){1,4}(?:or|nor)\s+$/.test(gap) || /^\s+[a-z-]+\s*,\s*$/.test(gap)) && !/\b(?:but|however|that|which|who|whom|if|when|because|unless|except|only|than|we|you|they|it|is|are|be)\b|[;:]/.test(gap);
+      // "nor do we give it to others": the inverted auxiliary after "nor"
+      const inverted = cue[0] === 'nor' && /^\s+(?:do|does|did|will|would|shall|can|may)\s+(?:we|they|it|i)\s+$/.test(gap);
+      if (!coordinated && !afterOtherVerb && !inverted && (gap.length > 45 || !NEG_GAP_RE.test(gap))) break;
       v.negated = true;
       negatedOne = true;
       from = v.end;
@@ -616,7 +619,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (!frame && !(isPublic && publicFrame)) continue;
         if (m.name && model.controller.name && (m.name.toLowerCase().includes(model.controller.name.toLowerCase()) || model.controller.name.toLowerCase().includes(m.name.toLowerCase()))) continue;
         if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
-        if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access|sold|sell|rent|leas|trad|giv|releas|transfer|provid|reveal)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t)) continue;
+        if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t) && !(frame?.negated && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && /\b(?:sold|sell|rent|leas|trad|giv|releas|transfer|provid|reveal|exchang)\w*\b[^.;]{0,40}\bany(?:one|body)\b/.test(t))) continue;
         let polarity: Polarity = frame?.negated ? 'negative' : 'positive';
         if (publicFrame && isPublic) polarity = 'positive';
         if (polarity === 'positive') accepted.push(m);
@@ -665,7 +668,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const clauseSells = SELL_RE.test(ct) || (sell && polarity === 'negative');
         const b = base(m.start, polarity === 'negative' ? 'recipient.negated' : `recipient.${frame?.kind ?? 'public'}`, m.name ? 0.75 : 0.7);
         // "never shared with anyone": no one at all, so no third party either
-        if (polarity === 'negative' && id === 'public' && /^any(?:one|body)$/.test(t.slice(m.start, m.end))) store.add('recipients', { id: 'third_party', polarity, ...b, data: [], purposes: [] });
+        // (not advice to the user: "never share your password with anyone")
+        if (polarity === 'negative' && id === 'public' && /^any(?:one|body)$/.test(t.slice(m.start, m.end)) && !/\bpasswords?\b/.test(t) && !/^\W*(?:please\s+)?(?:never|do not|don't|dont)\b/.test(t)) store.add('recipients', { id: 'third_party', polarity, ...b, data: [], purposes: [] });
         store.add('recipients', {
           id,
           ...(name ? { name } : {}),
@@ -739,8 +743,11 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (recMatches.some((r) => r.start < pEnd && r.end > pStart) || disclaimerAt(pStart)) continue;
         const frame = recipientFrame(frameCtx, pStart, pEnd, 'third_party');
         if (!frame || frame.kind !== 'transfer') continue;
+        // "sharing with others": a feature of the service, whoever shares; "visible to others": other users
+        if (/\bsharing\s+$/.test(t.slice(Math.max(0, pm.index - 12), pm.index))) continue;
+        const exposed = /\b(?:visible|viewable|available|accessible|displayed|shown|seen)\s*$/.test(t.slice(0, pm.index));
         const negated = frame.negated || /^no /.test(pm[1]!);
-        store.add('recipients', { id: 'third_party', polarity: negated ? 'negative' : 'positive', ...base(pStart, negated ? 'recipient.negated' : 'recipient.transfer', 0.6), data: negated ? [] : contextData, purposes: negated ? [] : purposeIds });
+        store.add('recipients', { id: exposed ? 'other_users' : 'third_party', polarity: negated ? 'negative' : 'positive', ...base(pStart, negated ? 'recipient.negated' : 'recipient.transfer', 0.6), data: negated ? [] : contextData, purposes: negated ? [] : purposeIds });
       }
     }
     // "we may share information with that service": the party named before it (in the sentence, else
@@ -785,7 +792,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           v.kind === 'share' &&
           SELL_RE.test(t.slice(v.start, v.end + 12)) &&
           // the data after the verb, or before a passive one ("your information is never sold or rented")
-          (/^[^.;]{0,70}?\b(?:information|data|lists?|names?|addresse?s?|details|it|them)\b/.test(t.slice(v.end)) ||
+          // (in the same clause: "for every event for which we sell tickets, we ... disclose your name" sells no data)
+          (/^(?:(?!,\s*(?:we|you|they|it|he|she)\b)[^.;]){0,70}?\b(?:information|data|lists?|names?|addresse?s?|details|it|them)\b/.test(t.slice(v.end)) ||
             (/^(?:sold|rented|leased|traded)\b/.test(t.slice(v.start, v.end)) && /\b(?:information|data|lists?|names?|addresse?s?|details|it|they)\b[^.;]{0,30}\b(?:is|are|be|been|will be|may be|shall be|gets?)\s+(?:(?:not|never|ever|no longer)\s+)?$/.test(t.slice(Math.max(0, v.start - 80), v.start)))) &&
           !/\b(?:you|users?|customers?|members?|visitors?)\s+(?:[a-z]+\s+){0,2}$|\bthan\s+$/.test(t.slice(Math.max(0, v.start - 30), v.start)),
       );
