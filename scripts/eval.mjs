@@ -3,8 +3,9 @@
 //  - OPP-115 dev scores (policy and segment level) with the shared scorer, for all 10 dev policies,
 //    for the 5 the rules were tuned on and for the other 5 (held out until extract5 read their
 //    recipient errors: no longer an untuned measure);
-//  - recipients of five plc/ policies read by hand (test/fixtures/handread/recipients.yaml), a
-//    measure no rule was tuned on;
+//  - recipients of plc/ policies read by hand: set 1 (test/fixtures/handread/recipients.yaml,
+//    untuned until extract6 read its misses) and set 2 (recipients-2.yaml, frozen in extract6 before
+//    any rule change: the untuned measure);
 //  - the seed policy's recall and traps (shared score-seed.mjs);
 //  - every corpus file extracted in one process: throws, evidence self-check errors, timing;
 //  - determinism: each file extracted twice must give byte-identical JSON.
@@ -115,15 +116,15 @@ if (existsSync(join(dev, 'gold.json')) && existsSync(join(tools, 'score-opp115.m
   }
 } else console.log('OPP-115 dev gold or scorer not found: skipped');
 
-// ---- 2b. hand-read plc/ recipients: an untuned measure (test/fixtures/handread/recipients.yaml)
-// Five plc/ policies read by hand before any rule of the extract5 round was written, and never
-// used to tune one. Unit: (file, line, recipient type, polarity). An extracted recipient item gives
+// ---- 2b. hand-read plc/ recipients (test/fixtures/handread/recipients*.yaml)
+// Each set: five plc/ policies read by hand before any rule of a round was written (set 1 in
+// extract5, set 2 in extract6). Unit: (file, line, recipient type, polarity). An extracted recipient item gives
 // one prediction per evidence span; it is right when a hand-read disclosure of the same polarity and
 // type (or an accepted alternative) lies in the span. Recall: hand-read disclosures some prediction
 // covers. Prints P/R/F1 for both polarities and for asserted disclosures alone.
-function scoreHandread() {
-  const goldFile = join(root, 'test', 'fixtures', 'handread', 'recipients.yaml');
-  if (!existsSync(goldFile)) return console.log('\nhand-read plc recipients: no gold file (skipped)');
+function scoreHandread(name, label, verboseFlag) {
+  const goldFile = join(root, 'test', 'fixtures', 'handread', name);
+  if (!existsSync(goldFile)) return console.log(`\nhand-read plc recipients (${label}): no gold file (skipped)`);
   const gold = YAML.parse(readFileSync(goldFile, 'utf8'));
   const missing = gold.policies.filter((f) => !existsSync(join(corpus, f)));
   if (missing.length) return console.log(`\nhand-read plc recipients: ${missing.join(', ')} not found (skipped)`);
@@ -157,12 +158,16 @@ function scoreHandread() {
     const r = hit + fn ? hit / (hit + fn) : 0;
     return `P=${p.toFixed(2)} R=${r.toFixed(2)} F1=${(p + r ? (2 * p * r) / (p + r) : 0).toFixed(2)} (right ${tp}/${tp + fp} predicted, found ${hit}/${hit + fn})`;
   };
-  console.log(`\nhand-read plc recipients (5 untuned policies, ${gold.disclosures.length} disclosures; line + type + polarity):`);
+  console.log(`\nhand-read plc recipients, ${label} (${gold.policies.length} policies, ${gold.disclosures.length} disclosures; line + type + polarity):`);
   console.log(`  both polarities: ${fmt(rows.all)}`);
   console.log(`  asserted only:   ${fmt(rows.positive)}`);
-  if (process.argv.includes('--verbose')) console.log(detail.join('\n'));
+  if (process.argv.includes(verboseFlag)) console.log(detail.join('\n'));
 }
-scoreHandread();
+// Set 1 was untuned through extract5; extract6 read its misses, so it is tuned now. Set 2 was
+// frozen at the start of extract6 and is the untuned measure; its misses are printed only with
+// --verbose-set2 (read them only when a round is over: once read, the set is consumed).
+scoreHandread('recipients.yaml', 'set 1 (tuned since extract6; untuned before)', '--verbose');
+scoreHandread('recipients-2.yaml', 'set 2 (untuned: frozen in extract6, never tuned on)', '--verbose-set2');
 
 // ---- 3. the seed policy
 if (existsSync(join(tools, 'score-seed.mjs'))) {

@@ -231,3 +231,83 @@ test('"these companies" is a party; it takes the type of the class named before 
   expect(rec('We use service providers to run our site. We share with these companies the information they need.')).toEqual(['processor']);
   expect(rec('We do not share your data with such companies.', 'negative')).toEqual(['third_party']);
 });
+
+// ---- extract6: parties named by the lead-in or by context, display to a user's network, sale
+// denials with no recipient word, partners by relative clause (sentences written for these tests)
+
+const ARCHIVE = '> *The following text is extracted and transformed from the example.org privacy policy that was archived on 2020-01-01. Please check the [original snapshot on the Wayback Machine](https://web.archive.org/web/2020/https://example.org/privacy) for the most accurate reproduction.*\n\n';
+
+test('verbless list items inherit the lead-in: authorities and buyers named by context, group businesses', () => {
+  const body = 'We may disclose your information:\n\n  * to respond to subpoenas, search warrants or other legal process;\n  * in connection with a merger, acquisition or sale of assets;\n  * to other businesses of our group.';
+  expect(rec(body)).toEqual(expect.arrayContaining(['public_authority', 'acquirer', 'group_company']));
+  expect(rec(body)).not.toContain('third_party');
+});
+
+test('the first list item keeps its lead-in after an archive header (lead-ins are not shifted onto the item before)', () => {
+  const md = `${ARCHIVE}# Privacy\n\n## Sharing\n\nWe share personal data only in these cases:\n\n  * To cooperate with law enforcement.\n  * You ask us to.\n`;
+  expect(ids(run(md).model, 'recipients')).toContain('public_authority');
+  const { doc } = run(md);
+  void doc;
+});
+
+test('a list under a heading about disclosures, with no lead-in paragraph: the heading is the frame', () => {
+  const md = '# Privacy\n\n## When we may disclose member data\n\n  * to answer court orders or lawful government requests;\n  * if the company is sold or goes bankrupt, to the buyer.\n';
+  expect(ids(run(md).model, 'recipients')).toEqual(expect.arrayContaining(['public_authority', 'acquirer']));
+});
+
+test('an item under a denied lead-in with an exception inherits the positive reading', () => {
+  expect(rec('We never disclose personal information except:\n\n  * in response to a subpoena;\n  * as part of a merger of our company.')).toEqual(expect.arrayContaining(['public_authority', 'acquirer']));
+});
+
+test('a legal duty alone names no recipient; a practice sentence with its own verb needs legal process', () => {
+  expect(rec('We may disclose information when we believe it is necessary to protect our rights or as otherwise required by law.')).not.toContain('public_authority');
+  expect(rec('We may release account details in response to subpoenas or court orders.')).toContain('public_authority');
+  // other verbs than disclosure: the lead-in frame is not inherited
+  expect(rec('We use your information:\n\n  * to keep records required in legal proceedings.')).toEqual([]);
+});
+
+test('display to people in a user\'s network, friends lists and personal networks are other users', () => {
+  expect(rec('Your profile and photos are shown to the people in your personal network.')).toEqual(['other_users']);
+  expect(rec('Your e-mail address is not displayed to people in your network.', 'negative')).toEqual(['other_users']);
+  expect(rec('Your birthday can be visible to your friends list.')).toEqual(['other_users']);
+  // the user's own social network (a service) is not other users
+  expect(rec('Social networking services let you share links with your social network.')).not.toContain('other_users');
+});
+
+test('sale denials with no recipient word are negative third-party items', () => {
+  expect(rec('Your personal data is never sold or rented, to anyone.', 'negative')).toEqual(expect.arrayContaining(['third_party']));
+  expect(rec('Acme does not send spam or sell e-mail addresses.', 'negative')).toEqual(['third_party']);
+  expect(rec('We will never sell or lease your mailing address.', 'negative')).toEqual(['third_party']);
+  expect(rec('Your mailing address is never sold.', 'negative')).toEqual(['third_party']);
+  // a positive sale stays positive; "send ... or" does not negate without a negation
+  expect(rec('We send newsletters or sell your mailing address to list brokers.', 'negative')).toEqual([]);
+});
+
+test('"with others" after a transfer verb is a third party', () => {
+  expect(rec('We will not share your personal data with others.', 'negative')).toEqual(['third_party']);
+  expect(rec('We may share statistics with others.')).toEqual(['third_party']);
+  expect(rec('You can talk with others in the forum.')).toEqual([]);
+});
+
+test('businesses with which we partner are business partners', () => {
+  expect(rec('We may share your contact details with companies with which we partner to offer joint promotions.')).toEqual(['business_partner']);
+  expect(rec('We may share personal information with:\n\n  * Other businesses with which we partner;')).toEqual(['business_partner']);
+  expect(rec('We share your information with companies that work on our behalf.')).toEqual(['processor']);
+  expect(rec("We share your information with companies who work on Acme's behalf.")).toEqual(['processor']);
+});
+
+test('a group named by its brand: "other Foo companies" is a group company named Foo', () => {
+  expect(recNames('We may share personal information with:\n\n  * Other Zorblat companies;')).toEqual(['group_company(Zorblat)']);
+  expect(recNames('We share information within the Zorblat family of companies.')).toEqual(['group_company(Zorblat)']);
+  expect(recNames('Our Service Providers may receive your e-mail address.')).not.toContain('group_company(Service)');
+});
+
+test('guards: password advice, a sharing feature, an inverted "nor", a sale of goods, a denial by coordination', () => {
+  expect(rec('Never share your password with anyone.', 'negative')).not.toContain('third_party');
+  expect(rec('Our tools make sharing with others quicker.')).toEqual([]);
+  expect(rec('We do not sell your information, nor do we give it to others to sell.')).toEqual([]);
+  expect(rec('We do not sell your information, nor do we give it to others to sell.', 'negative')).toContain('third_party');
+  expect(ids(run(P('For every concert for which we sell tickets, we will need to disclose your name to the venue.')).model, 'purposes')).not.toContain('sale_of_data');
+  expect(rec('Acme will not give, sell, rent or exchange the information with anyone else.')).toEqual([]);
+  expect(rec('Old comments may still be visible to others.')).toEqual(['other_users']);
+});

@@ -47,7 +47,7 @@ import { findRetention } from './retention.js';
 import { findTransfer } from './transfers.js';
 import { byCodeUnit } from '../order.js';
 import { ACCESS_RIGHTS, userActs } from './rights.js';
-import { BEFORE_DEFINITION, DEFINITION_RE, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
+import { BEFORE_DEFINITION, DEFINITION_RE, EXCEPTION_BETWEEN as LEAD_EXCEPTION, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
 
 export interface ExtractOptions {
   /** Policy id, from its folder name; else derived from the file name. */
@@ -107,6 +107,27 @@ const ACTING_FOR_US = /^[^.;:]{0,40}?\b(?:to|that|who|which)\s+(?:[a-z-]+\s+){0,
 /** Between a class of parties and a named example of it: "vendors, such as", "advertisers (e.g.". */
 // (each optional mark owns the blanks after it: three adjacent \s* made a blank run cubic to reject)
 const EXEMPLIFIED = /^\s*(?:,\s*)?(?:\(\s*)?(?:such as|including|like|e\.g\.,?|for example,?|namely,?)\s+(?:the\s+)?$/;
+
+/**
+ * Legal process, named without a party word: "to respond to subpoenas, court orders or legal
+ * process". Stricter than an authority context: every cue is a demand that comes from an authority
+ * (a court, an agency, law enforcement), so the disclosure goes to it. A duty alone ("as required by
+ * law", "to comply with legal obligations") names no recipient and is not read here.
+ */
+const LEGAL_PROCESS =
+  /\b(?:subpoenas?|court orders?|(?:search )?warrants?|legal process(?:es)?|law enforcement|(?:legal|lawful|valid legal) (?:requests?|demands?|inquir(?:y|ies))|(?:governmental|government|regulatory|official|lawful) (?:requests?|inquir(?:y|ies)|investigations?|demands?|orders?))\b/;
+/** A change of owner, named without a party word: "in connection with a merger, bankruptcy, or sale of assets". */
+const OWNER_CHANGE =
+  /\b(?:mergers?|merged|(?:merger|mergers),? (?:or |and )?acquisitions?|acquisition (?:of|by) (?:us|the company|our company|all|another|a company)|acquired by|sale (?:or transfer )?of (?:(?:all|substantially all|a portion|part|some|any) (?:or (?:a portion|part|substantially all) )?of )?(?:(?:its|our|the|their|company|a) )?(?:assets|business(?:es)?|stock|company|shares)|sale\/transfer of (?:its |our )?assets|bankruptcy|insolvency|reorgani[sz]ation|change (?:of|in) (?:corporate )?(?:control|ownership)|business transfer|divestiture)\b/;
+/** Verbs that move data to someone (share hits that are not "use" of a party). */
+const DISCLOSING_VERB = /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|releas|report|exchang|pass|distribut|rent|sell|sold|sale|trad|leas|suppl|furnish|reveal|mak|made)/;
+/** A party given by a pronoun after a transfer preposition: "with others", "to anyone else". */
+const PRONOUN_PARTY = /\b(?:with|to)\s+((?:any |no )?(?:others|one else|anyone else|anybody(?: else)?|outsiders|other persons|any other (?:person|party|company|entity|organi[sz]ation)s?))\b/g;
+/** A group named by its brand: "other IAC businesses", "the Acme family of companies". */
+const NAMED_GROUP = /\b(?:[Oo]ther|[Oo]ur|[Ii]ts|[Tt]he)\s+((?:[A-Z][A-Za-z0-9&.'-]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:\s+(?:[A-Z][A-Za-z0-9&.'-]*)){0,2})\s+(?:businesses|companies|brands|subsidiaries|affiliates|entities|properties|family of (?:companies|brands|businesses|websites|sites))\b/g;
+/** The user is the subject of the verb that follows ("you may share", "users can disclose"). */
+const USER_SUBJECT_BEFORE = /\b(?:you|users?|members?|visitors?|customers?)\s+(?:[a-z]+\s+){0,2}$/;
+const NOT_GROUP_NAME = /^(?:affiliated|related|other|partner|third|group|sister|parent|member|participating|selected|trusted|corporate|service|advertising|marketing|business|outside|unaffiliated|non|independent|such|these|those|certain|all|any|some|our|its)\b/i;
 
 type Facet = 'data_categories' | 'purposes' | 'recipients' | 'rights' | 'retention' | 'transfers' | 'security' | 'sources';
 
@@ -258,7 +279,12 @@ function verbs(text: string): VerbHit[] {
       const gap = text.slice(from, v.start);
       // a coordinated verb phrase: "will not connect to X, share it with Y, or post"
       const coordinated = negatedOne && gap.length <= 70 && /(?:,\s*(?:or\s+|nor\s+)?|\s(?:or|nor)\s+)(?:[a-z]+ly\s+)?$/.test(gap) && !/\b(?:but|however|instead|and then|although)\b|[;:]/.test(gap);
-      if (!coordinated && (gap.length > 45 || !NEG_GAP_RE.test(gap))) break;
+      // the first practice verb after a denied other verb, joined by "or": "does not send spam or sell e-mail addresses"
+      const afterOtherVerb =
+        !negatedOne && gap.length <= 40 && (/^\s+(?:[a-z-]+\s+){1,4}(?:or|nor)\s+$/.test(gap) || /^\s+[a-z-]+\s*,\s*$/.test(gap)) && !/\b(?:but|however|that|which|who|whom|if|when|because|unless|except|only|than|we|you|they|it|is|are|be)\b|[;:]/.test(gap);
+      // "nor do we give it to others": the inverted auxiliary after "nor"
+      const inverted = cue[0] === 'nor' && /^\s+(?:do|does|did|will|would|shall|can|may)\s+(?:we|they|it|i)\s+$/.test(gap);
+      if (!coordinated && !afterOtherVerb && !inverted && (gap.length > 45 || !NEG_GAP_RE.test(gap))) break;
       v.negated = true;
       negatedOne = true;
       from = v.end;
@@ -528,7 +554,19 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
 
     // ---- recipients
-    const recMatches = [...sentenceMatches(T.recipients, s), ...sentenceMatches(T.named, s)];
+    // a group named by its brand ("other IAC businesses", "the Acme family of companies") is one
+    // party: a group company with that name (none when it is the policy's own name), replacing the
+    // lexicon's unnamed mentions inside it
+    const namedGroups: Match[] = [];
+    NAMED_GROUP.lastIndex = 0;
+    for (const gm of doc.text.slice(s.start, s.end).matchAll(NAMED_GROUP)) {
+      const name = gm[1]!.replace(/[.'-]+$/, '');
+      if (NOT_GROUP_NAME.test(name) || NOT_NAMES.test(name)) continue;
+      const ownName = model.controller.name && (name.toLowerCase().includes(model.controller.name.toLowerCase()) || model.controller.name.toLowerCase().includes(name.toLowerCase()));
+      namedGroups.push({ id: 'group_company', ...(ownName ? {} : { name }), start: gm.index + gm[0].indexOf(gm[1]!), end: gm.index + gm[0].length });
+    }
+    const recMatches = [...sentenceMatches(T.recipients, s), ...sentenceMatches(T.named, s)].filter((r) => !namedGroups.some((g) => g.start <= r.start && r.end <= g.end) && !namedGroups.some((g) => r.start < g.end && r.end > g.start && r.name));
+    recMatches.push(...namedGroups);
     // "another business" is a buyer only in a merger
     const mergerHere = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|bankrupt\w*|reorgani[sz]\w*|successor)\b/.test(t);
     const recipientGate = !isDnt && !choice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t);
@@ -579,7 +617,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (!frame && !(isPublic && publicFrame)) continue;
         if (m.name && model.controller.name && (m.name.toLowerCase().includes(model.controller.name.toLowerCase()) || model.controller.name.toLowerCase().includes(m.name.toLowerCase()))) continue;
         if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
-        if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t)) continue;
+        if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t) && !(frame?.negated && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && /\b(?:sold|sell|rent|leas|trad|giv|releas|transfer|provid|reveal|exchang)\w*\b[^.;]{0,40}\bany(?:one|body)\b/.test(t))) continue;
         let polarity: Polarity = frame?.negated ? 'negative' : 'positive';
         if (publicFrame && isPublic) polarity = 'positive';
         if (polarity === 'positive') accepted.push(m);
@@ -588,6 +626,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         let name = m.name;
         // "companies outside our corporate family": not a group company, a third party
         if (id === 'group_company' && OUTSIDE_GROUP.test(t.slice(Math.max(0, m.start - 60), m.start))) id = 'third_party';
+        // "other businesses of our group", "companies within our corporate family": group companies
+        if (id === 'third_party' && !name && /^\s+(?:of|in|within|belonging to|that (?:are|is) part of|that belong to)\s+(?:our|the|its)\s+(?:own\s+)?(?:corporate\s+)?(?:group|family(?: of companies)?)\b/.test(t.slice(m.end, m.end + 60))) id = 'group_company';
         // "other companies to provide services on our behalf": a party that acts for us is a processor
         if (id === 'third_party' && !name && ACTING_FOR_US.test(t.slice(m.end, m.end + 100))) id = 'processor';
         // a class exemplified by a named party ("analytics vendors, such as Google Analytics") is that
@@ -625,6 +665,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const ct = t.slice(c.rel, c.relEnd);
         const clauseSells = SELL_RE.test(ct) || (sell && polarity === 'negative');
         const b = base(m.start, polarity === 'negative' ? 'recipient.negated' : `recipient.${frame?.kind ?? 'public'}`, m.name ? 0.75 : 0.7);
+        // "never shared with anyone": no one at all, so no third party either
+        // (not advice to the user: "never share your password with anyone")
+        if (polarity === 'negative' && id === 'public' && /^any(?:one|body)$/.test(t.slice(m.start, m.end)) && !/\bpasswords?\b/.test(t) && !/^\W*(?:please\s+)?(?:never|do not|don't|dont)\b/.test(t)) store.add('recipients', { id: 'third_party', polarity, ...b, data: [], purposes: [] });
         store.add('recipients', {
           id,
           ...(name ? { name } : {}),
@@ -653,9 +696,56 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           store.add('recipients', { id: m.id === 'third_party' || m.id === 'public' || m.id === 'other_users' ? 'third_party' : m.id, name, polarity: 'positive', ...base(m.start, 'recipient.named-in-list', 0.6), data: contextData, purposes: purposeIds });
         }
       }
-      // "we do not share ... except as required by law": a conditional disclosure to authorities
-      if (excM && LEGAL_RE.test(t.slice(excM.index)) && vs.some((v) => v.kind === 'share' && v.negated) && !recMatches.some((r) => r.id === 'public_authority')) {
-        store.add('recipients', { id: 'public_authority', polarity: 'positive', ...base(excM.index, 'recipient.exception', 0.6), modality: 'conditional', ...(exception ? { condition: exception } : {}), data: contextData, purposes: ['legal_compliance'] });
+    }
+    // "we do not share ... except as required by law": a conditional disclosure to authorities (also
+    // when the sentence names no party: "we do not sell, rent or share any of your information unless required by law")
+    if (recipientGate && excM && LEGAL_RE.test(t.slice(excM.index)) && vs.some((v) => v.kind === 'share' && v.negated) && !recMatches.some((r) => r.id === 'public_authority')) {
+      store.add('recipients', { id: 'public_authority', polarity: 'positive', ...base(excM.index, 'recipient.exception', 0.6), modality: 'conditional', ...(exception ? { condition: exception } : {}), data: contextData, purposes: ['legal_compliance'] });
+    }
+    // ---- parties named by context, with no party word in the sentence: "to respond to subpoenas,
+    // court orders or legal process" (an authority), "in connection with a merger or sale of assets"
+    // (a buyer). A list item without a verb of its own inherits its lead-in's disclosure frame ("We
+    // may disclose your information:", or a section heading "Circumstances in which we disclose data"
+    // when the list has no lead-in paragraph); a sentence needs a disclosing verb of its own.
+    if (recipientGate && !recMatches.length) {
+      const own = frameCtx.shares.filter((v) => DISCLOSING_VERB.test(t.slice(v.start, v.end)));
+      const leadDisc = frameCtx.leadShares.filter((v) => DISCLOSING_VERB.test(s.lead.slice(v.start, v.end)));
+      for (const [id, cue, purpose] of [
+        ['public_authority', LEGAL_PROCESS, 'legal_compliance'],
+        ['acquirer', OWNER_CHANGE, 'merger_acquisition'],
+      ] as const) {
+        const cm = cue.exec(t);
+        if (!cm || disclaimerAt(cm.index)) continue;
+        // an item with no practice verb of its own ("legal process" is no use of data)
+        const cueSpans = [...t.matchAll(new RegExp(cue.source, 'g'))].map((x) => [x.index, x.index + x[0].length] as const);
+        const verbless = s.block.kind === 'item' && !own.length && !vs.some((v) => v.kind !== 'share' && !cueSpans.some(([a, b]) => v.start < b && v.end > a));
+        const inherited = verbless && (leadDisc.length > 0 || (!s.lead && s.classes.has('sharing')));
+        let negated = false;
+        if (own.length) {
+          // a denial ("we do not share ... unless required by law") is the exception rule's
+          const v = own.filter((x) => x.start < cm.index).pop() ?? own[0]!;
+          if (v.negated || USER_SUBJECT_BEFORE.test(t.slice(Math.max(0, v.start - 40), v.start))) continue;
+        } else if (inherited) {
+          const lv = leadDisc[leadDisc.length - 1];
+          negated = !!lv && lv.negated && !LEAD_EXCEPTION.test(s.lead.slice(lv.end));
+        } else continue;
+        store.add('recipients', { id, polarity: negated ? 'negative' : 'positive', ...base(cm.index, 'recipient.context', 0.55), data: negated ? [] : contextData, purposes: negated ? [] : [...new Set([purpose, ...purposeIds])] });
+      }
+    }
+    // a party given by a pronoun: "we will not share your information with others", "to anyone else"
+    if (recipientGate) {
+      PRONOUN_PARTY.lastIndex = 0;
+      for (const pm of t.matchAll(PRONOUN_PARTY)) {
+        const pStart = pm.index + pm[0].length - pm[1]!.length;
+        const pEnd = pm.index + pm[0].length;
+        if (recMatches.some((r) => r.start < pEnd && r.end > pStart) || disclaimerAt(pStart)) continue;
+        const frame = recipientFrame(frameCtx, pStart, pEnd, 'third_party');
+        if (!frame || frame.kind !== 'transfer') continue;
+        // "sharing with others": a feature of the service, whoever shares; "visible to others": other users
+        if (/\bsharing\s+$/.test(t.slice(Math.max(0, pm.index - 12), pm.index))) continue;
+        const exposed = /\b(?:visible|viewable|available|accessible|displayed|shown|seen)\s*$/.test(t.slice(0, pm.index));
+        const negated = frame.negated || /^no /.test(pm[1]!);
+        store.add('recipients', { id: exposed ? 'other_users' : 'third_party', polarity: negated ? 'negative' : 'positive', ...base(pStart, negated ? 'recipient.negated' : 'recipient.transfer', 0.6), data: negated ? [] : contextData, purposes: negated ? [] : purposeIds });
       }
     }
     // "we may share information with that service": the party named before it (in the sentence, else
@@ -693,13 +783,16 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     for (const r of recMatches) if (r.id !== 'acquirer' || mergerHere) partyMemory.push({ sec: secKey, block: blockNo, id: demonstrativeType.get(r) ?? r.id, ...(r.name ? { name: r.name } : {}), text: t.slice(r.start, r.end) });
 
     // sale, stated or denied, with no recipient named
-    if (SELL_RE.test(t) && vs.some((v) => v.kind === 'share') && !isDnt && !choice && /\b(?:information|data)\b/.test(t)) {
+    if (SELL_RE.test(t) && vs.some((v) => v.kind === 'share') && !isDnt && !choice && (/\b(?:information|data)\b/.test(t) || explicitData.length > 0)) {
       // the sale of data by us: not "if you rent or purchase textbooks", not "sooner ... than sell"
       const sellVerb = vs.find(
         (v) =>
           v.kind === 'share' &&
           SELL_RE.test(t.slice(v.start, v.end + 12)) &&
-          /^[^.;]{0,70}?\b(?:information|data|lists?|names?|addresse?s?|details|it|them)\b/.test(t.slice(v.end)) &&
+          // the data after the verb, or before a passive one ("your information is never sold or rented")
+          // (in the same clause: "for every event for which we sell tickets, we ... disclose your name" sells no data)
+          (/^(?:(?!,\s*(?:we|you|they|it|he|she)\b)[^.;]){0,70}?\b(?:information|data|lists?|names?|addresse?s?|details|it|them)\b/.test(t.slice(v.end)) ||
+            (/^(?:sold|rented|leased|traded)\b/.test(t.slice(v.start, v.end)) && /\b(?:information|data|lists?|names?|addresse?s?|details|it|they)\b[^.;]{0,30}\b(?:is|are|be|been|will be|may be|shall be|gets?)\s+(?:(?:not|never|ever|no longer)\s+)?$/.test(t.slice(Math.max(0, v.start - 80), v.start)))) &&
           !/\b(?:you|users?|customers?|members?|visitors?)\s+(?:[a-z]+\s+){0,2}$|\bthan\s+$/.test(t.slice(Math.max(0, v.start - 30), v.start)),
       );
       if (sellVerb) {

@@ -60,7 +60,7 @@ const COORDINATED_WITH_VERB =
 const EXPOSED_TO = /\b(?:visible|viewable|available|accessible|displayed|shown|known|open|revealed|disclosed|public)\s*$/;
 
 /** Exception words between a denied transfer and the party: "we do not share ... except with X". */
-const EXCEPTION_BETWEEN = /\b(?:except|unless|other than|apart from|aside from|besides|but only|only|but (?:we )?may|however)\b/;
+export const EXCEPTION_BETWEEN = /\b(?:except|unless|other than|apart from|aside from|besides|but only|only|but (?:we )?may|however)\b/;
 
 /** A negation directly before a verb ("do not", "never", "won't"), for verbs found here. */
 const NEG_BEFORE = /\b(?:not|never|no longer|n't|cannot)\s+(?:(?:be|been|have|has|also|ever|currently|directly|knowingly|otherwise|any|further|generally|in any way|actively)\s+)*$|n't\s+$/;
@@ -265,11 +265,14 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   //    "we may disclose information if required by law enforcement", "in a merger ... the buyer"
   const disclosing = (list: ShareVerb[]) => list.filter((x) => /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|releas|report|exchang|ma[dk]e|pass|distribut|rent|sell|sold|sale|trad|leas|suppl|furnish|reveal)/.test(t.slice(x.start, x.end)));
   const shares = ctx.shares.length ? disclosing(ctx.shares) : ctx.isItem ? ctx.leadShares : [];
-  if (shares.length && id === 'public_authority' && AUTHORITY_CONTEXT.test(t)) return { kind: 'legal', negated: shares.every((x) => x.negated) };
+  // a list item with no verb and no lead-in paragraph, in a section about disclosures: the heading
+  // ("Circumstances in which we may disclose user data:") is its frame
+  const headingFrame = !ctx.shares.length && ctx.isItem && !ctx.lead && ctx.sharingSection;
+  if ((shares.length || headingFrame) && id === 'public_authority' && AUTHORITY_CONTEXT.test(t)) return { kind: 'legal', negated: shares.length > 0 && shares.every((x) => x.negated) };
   // "we cooperate (fully) with law enforcement agencies": disclosure on request
   const coop = /\bcooperat(?:e|es|ed|ing)\s+(?:fully\s+)?with\s+((?:[a-z-]+\s+){0,3})$/.exec(before);
   if (coop && gapOk(coop[1]!, 40) && id === 'public_authority') return { kind: 'legal', negated: NEG_BEFORE.test(before.slice(0, before.length - coop[0].length)) };
-  if (shares.length && id === 'acquirer' && MERGER_CONTEXT.test(t)) return { kind: 'merger', negated: shares.every((x) => x.negated) };
+  if ((shares.length || headingFrame) && id === 'acquirer' && MERGER_CONTEXT.test(t)) return { kind: 'merger', negated: shares.length > 0 && shares.every((x) => x.negated) };
   return null;
 }
 

@@ -214,6 +214,18 @@ export function buildStructure(doc: ParsedDocument): DocumentStructure {
     }
   };
   walk((doc.tree as Root).children, { listLevel: 0, quoted: false });
+  // `leadIn` is an index into `raws`: every later insertion or removal must move it along, or a
+  // list item's lead-in becomes its neighbour (the archive header's removal shifted every plc/ list
+  // item onto the item before it, so the first item lost its lead-in and the others inherited it)
+  const spliceRaws = (at: number, remove: number, ...insert: Raw[]) => {
+    const delta = insert.length - remove;
+    for (const x of raws) {
+      if (x.leadIn === undefined || x.leadIn < at) continue;
+      if (x.leadIn < at + remove) x.leadIn = undefined;
+      else x.leadIn += delta;
+    }
+    raws.splice(at, remove, ...insert);
+  };
 
   // The archive header: a quoted paragraph near the top naming the site and the archive date.
   for (const r of raws.slice(0, 3)) {
@@ -225,7 +237,7 @@ export function buildStructure(doc: ParsedDocument): DocumentStructure {
     const siteRaw = /transformed from the\s+(\S+?)\s+privacy policy/i.exec(raw)?.[1] ?? m[1]!;
     archive = { site: siteRaw, archived_on: m[2]!, start: r.start, end: r.end, ...(url ? { snapshot_url: url } : {}) };
     blank(r.start, r.end);
-    raws.splice(raws.indexOf(r), 1);
+    spliceRaws(raws.indexOf(r), 1);
     break;
   }
 
@@ -274,7 +286,7 @@ export function buildStructure(doc: ParsedDocument): DocumentStructure {
     let itemEnd = cut;
     while (itemEnd > r.start && /\s/.test(mask[itemEnd - 1]!)) itemEnd--;
     r.end = itemEnd;
-    raws.splice(i + 1, 0, glued);
+    spliceRaws(i + 1, 0, glued);
     i++;
     end = 0;
     void end;
@@ -331,7 +343,7 @@ export function buildStructure(doc: ParsedDocument): DocumentStructure {
               // the rest of that paragraph is text
               const rest: Raw = { ...next, kind: 'paragraph', depth: 0, start: lineEnd + 1 };
               next.end = lineEnd;
-              raws.splice(i + 2, 0, rest);
+              spliceRaws(i + 2, 0, rest);
             }
           }
         }
