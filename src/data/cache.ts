@@ -11,29 +11,15 @@ import { parse } from 'yaml';
 
 export { sha256Hex };
 
-/** Where the build writes the JSON copy of a YAML data file; the same from lib/data/ and lib/bundle/. */
-export function jsonCopyUrl(yamlPath: string): URL {
-  return new URL(`../data/${basename(yamlPath).replace(/\.ya?ml$/, '')}.json`, import.meta.url);
-}
-
-/** The data of a YAML file, from its build-time JSON copy when that is current. */
+/** The data of a YAML file, from its build-time JSON copy (lib/data/<name>.json) when that is current. */
 export function readYamlData(yamlPath: string): unknown {
-  const text = readFileSync(yamlPath, 'utf8');
-  if (!process.env.POLICYC_NO_DATA_CACHE) {
-    let copy: { sha256?: string; data?: unknown } | undefined;
-    try {
-      copy = JSON.parse(readFileSync(jsonCopyUrl(yamlPath), 'utf8')) as typeof copy;
-    } catch {
-      copy = undefined; // no copy: parse the YAML
-    }
-    if (copy && copy.sha256 === sha256Hex(text)) return copy.data;
-  }
-  return parse(text) as unknown;
+  return readDerivedData(yamlPath, basename(yamlPath).replace(/\.ya?ml$/, ''), (data) => data);
 }
 
 /**
  * Data derived from a YAML file by `derive`, from the build's stored copy (lib/data/<name>.json,
- * written with derivedCopyOf) when that was made from the YAML text read now.
+ * written with derivedCopyOf; the same folder from lib/data/ and lib/bundle/) when that was made
+ * from the YAML text read now.
  */
 export function readDerivedData<T>(yamlPath: string, name: string, derive: (data: unknown) => T): T {
   const text = readFileSync(yamlPath, 'utf8');
@@ -56,5 +42,5 @@ export function derivedCopyOf(yamlText: string, derive: (data: unknown) => unkno
 
 /** What the build writes for a YAML file: its data and the sha256 of its text. */
 export function jsonCopyOf(yamlText: string): string {
-  return JSON.stringify({ sha256: sha256Hex(yamlText), data: parse(yamlText) as unknown });
+  return derivedCopyOf(yamlText, (data) => data);
 }
