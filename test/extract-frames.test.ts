@@ -95,6 +95,7 @@ test.each([
   ['a light verb with the noun', 'Once signed in, you can review your data and make corrections where needed.', ['rectification']],
   ['"make changes to your profile"', 'You may make changes to your profile at any time.', ['rectification']],
   ['a passive "by" that is the means', 'Your details can be updated by logging in to your account.', ['rectification']],
+  ['"by" with a gerund is the means', 'You can delete your account by proceeding to the account closure page.', ['erasure']],
   ['"so that you can" with an edit verb is still a right', 'We give you an account page so that you can view and update your details.', ['rectification']],
   ['a copy of your data', 'You may request a copy of the personal data we hold about you.', ['access']],
   ['you, after another subject earlier in the sentence', 'When others share content with you, you can delete the content from your account.', ['erasure']],

@@ -92,11 +92,12 @@ export const ELSEWHERE_RE =
  * is the text right after the match; "by logging in", "by you" keep the user as the actor.
  */
 export function passiveByOther(after: string): boolean {
-  const m = /^\s*,?\s*by\s+(?:the\s+|our\s+|a\s+|an\s+|any\s+|such\s+|these\s+|those\s+|their\s+|its\s+)?([a-z][a-z'-]*)/.exec(after);
+  const m = /^\s*,?\s*by\s+(?:the\s+|our\s+|a\s+|an\s+|any\s+|such\s+|these\s+|those\s+|their\s+|its\s+)?([a-z][a-z'-]*)(?:\s+([a-z]+))?/.exec(after);
   if (!m) return false;
   const w = m[1]!;
-  // a gerund is the user's means ("by logging in"), a noun the agent ("by hiring managers")
-  const means = /^(?:logging|signing|visiting|clicking|contacting|sending|e-?mailing|mailing|calling|writing|going|following|using|selecting|submitting|filling|completing|updating|changing|editing|requesting|accessing|navigating|choosing|adjusting|entering|providing|replying|opening|deleting|removing|checking|telephoning|faxing)$/;
-  return !means.test(w) && !new RegExp(`^${USER}$`).test(w) && !/^(?:yourself|themselves|request|e-?mail|mail|phone|telephone|post|letter|contact|means|way)$/.test(w);
+  // a gerund is the user's means ("by logging in", "by proceeding to the page"); a gerund used as
+  // an adjective before a plural noun is part of the agent ("by hiring managers")
+  if (/ing$/.test(w)) return /^[a-z]+[^s]s$/.test(m[2] ?? '') && !/^(?:us|this|its|is|was|has|his|yours|ours|settings|options|preferences|instructions|steps|links?)$/.test(m[2] ?? '');
+  return !new RegExp(`^${USER}$`).test(w) && !/^(?:yourself|themselves|request|e-?mail|mail|phone|telephone|post|letter|contact|means|way)$/.test(w);
 }
 
