@@ -72,6 +72,38 @@ test.each([
   for (const id of ['access', 'rectification', 'erasure', 'deactivation', 'portability']) expect(got).not.toContain(id);
 });
 
+// The access round (sentences written for these tests): what else looks like an access right.
+const ACCESS_IDS = ['access', 'rectification', 'erasure', 'deactivation', 'portability'];
+test.each([
+  ['an overview of the policy', 'In this section we explain what we collect, how it is used and how you can review or change your details.'],
+  ['an overview, "here we describe"', 'Here we describe the data we hold, who receives it, and how you may correct or delete that data.'],
+  ['a referral to another party', 'If you want to see data held by one of our partners about a service they provided, we will refer you to that partner.'],
+  ['the other party directly', 'To correct information held by a merchant, please contact the merchant directly.'],
+  ['the owners of an organisation account', 'Please contact the organization administrators to find out how you can update or delete data in their workspace.'],
+  ['another subject before the modal', 'If other people use your device, they can view your personal information.'],
+  ['other users as subject', 'Other members may view your profile information if you make it public.'],
+  ['a passive with another agent', 'Your application data may be accessed by hiring managers in the office you applied to.'],
+  ['a feature purpose', 'We keep your notes on our servers so that you can access your data from any computer.'],
+  ['a copy of a legal document', 'You may request a copy of the model clauses we use by writing to us.'],
+])('no access right: %s', (_label, body) => {
+  const got = rights(body);
+  for (const id of ACCESS_IDS) expect(got).not.toContain(id);
+});
+
+test.each([
+  ['an overview that names the means is a statement', 'This section explains how you can update your information: visit your account settings page.', ['rectification']],
+  ['a light verb with the noun', 'Once signed in, you can review your data and make corrections where needed.', ['rectification']],
+  ['"make changes to your profile"', 'You may make changes to your profile at any time.', ['rectification']],
+  ['a passive "by" that is the means', 'Your details can be updated by logging in to your account.', ['rectification']],
+  ['"by" with a gerund is the means', 'You can delete your account by proceeding to the account closure page.', ['erasure']],
+  ['"so that you can" with an edit verb is still a right', 'We give you an account page so that you can view and update your details.', ['rectification']],
+  ['a copy of your data', 'You may request a copy of the personal data we hold about you.', ['access']],
+  ['you, after another subject earlier in the sentence', 'When others share content with you, you can delete the content from your account.', ['erasure']],
+])('access right kept: %s', (_label, body, expected) => {
+  const got = rights(body);
+  for (const id of expected) expect(got).toContain(id);
+});
+
 // Parties referred to by a defined term or a demonstrative (written for these tests).
 const named = (body: string) =>
   (run(P(body)).model.recipients as { id: string; name?: string; polarity: string }[]).filter((r) => r.polarity === 'positive').map((r) => `${r.id}${r.name ? `[${r.name}]` : ''}`);

@@ -46,7 +46,7 @@ import {
 import { findRetention } from './retention.js';
 import { findTransfer } from './transfers.js';
 import { byCodeUnit } from '../order.js';
-import { ACCESS_RIGHTS, userActs } from './rights.js';
+import { ACCESS_RIGHTS, ELSEWHERE_RE, OVERVIEW_RE, passiveByOther, userActs } from './rights.js';
 import { BEFORE_DEFINITION, DEFINITION_RE, EXCEPTION_BETWEEN as LEAD_EXCEPTION, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
 
 export interface ExtractOptions {
@@ -810,10 +810,17 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     if (rightsFrame && !isDnt) {
       {
         const mech = sentenceMatches(T.mechanisms, s).map((m) => m.id);
+        // an announcement of what the policy explains, naming no means, states no right
+        const overview = mech.length === 0 && OVERVIEW_RE.test(t);
+        // access through another party ("we will refer you to the provider") is not ours to give
+        const elsewhere = ELSEWHERE_RE.test(t);
         for (const m of rightMatches) {
+          if (overview) continue;
+          if (elsewhere && ACCESS_RIGHTS.has(m.id)) continue;
           if (disclaimerAt(m.start) && !/not (?:be )?able/.test(t)) continue;
           if (/\b(?:not|never|cannot|can't|unable)\b[^.;]{0,20}$/.test(t.slice(Math.max(0, m.start - 25), m.start)) && !choice) continue;
           if (ACCESS_RIGHTS.has(m.id) && !userActs(t, m.start, s.lead)) continue;
+          if (ACCESS_RIGHTS.has(m.id) && passiveByOther(t.slice(m.end, m.end + 40))) continue;
           let id = m.id;
           if (id === 'opt_out_marketing' && /\b(?:cookies?|advertis\w*|interest[- ]based|behaviou?ral|tracking|analytics|ads)\b/.test(t) && !/\b(?:e-?mails?|newsletters?|mailings?|messages|communications|bulletins)\b/.test(t)) id = 'opt_out_marketing.advertising';
           let via = [...new Set(mech)];

@@ -37,6 +37,14 @@ const IMPERATIVE =
 const OTHER_ACTOR =
   /\b(?:unauthori[sz]ed|prevent|protect(?:s|ed|ion)?|against|restrict(?:s|ed)?|limit(?:s|ed)?|only (?:authori[sz]ed )?(?:employees|staff|personnel)|employees|staff|personnel|contractors|agents|hackers|(?:we|they|it|he|she)\s+(?:\w+\s+){0,2}use[sd]?\s+(?:the |your |this |such |that |personal |collected )*(?:information|data)\b[^.;]{0,60}\bto|helps? you)\b[^.;]{0,40}$/;
 
+/** A subject other than the user directly before the modal and the verb. */
+const OTHER_SUBJECT =
+  /\b(?:they|he|she|it|others|other (?:users|individuals|people|persons|members|visitors|customers)|anyone(?: else)?|everyone|someone(?: else)?|third parties|the public|recruiters|administrators)\s+(?:(?:can|may|could|might|will|would|shall)\s+(?:also\s+|still\s+|then\s+)?(?:be able to\s+)?|(?:are|is) able to\s+)$/;
+
+/** "so (that) you can" before a plain access verb: the service's purpose, not a right over data. */
+const SO_THAT_YOU = /\bso(?: that)? (?:you|users?|members?|customers?) (?:can|may|will be able to|are able to)\s+(?:easily\s+|always\s+|later\s+|then\s+)?$/;
+const ACCESS_VERB_AT = /^(?:access|view|see|review)\b(?!,? (?:and|or) (?:correct|update|edit|change|amend|modify|delete|erase|remove))/;
+
 /** Impossibility or refusal directly before the verb. */
 const CANNOT = /\b(?:not|never|cannot|can't|unable|impossible|not possible|no way)\b(?:\s+[a-z]+){0,3}\s*$/;
 
@@ -47,6 +55,10 @@ const CANNOT = /\b(?:not|never|cannot|can't|unable|impossible|not possible|no wa
 export function userActs(t: string, pos: number, lead: string): boolean {
   const before = t.slice(Math.max(0, pos - 200), pos);
   if (CANNOT.test(before.slice(-40))) return false;
+  // another subject right before the modal: "they can access", "other users may view"
+  if (OTHER_SUBJECT.test(before.slice(-60))) return false;
+  // a feature, not a right: "we store your files so that you can access them from any device"
+  if (ACCESS_VERB_AT.test(t.slice(pos, pos + 60)) && SO_THAT_YOU.test(before.slice(-40))) return false;
   const near = before.slice(-90);
   if (OTHER_ACTOR.test(near) && !USER_MODAL.test(near) && !ENABLE_USER.test(near)) return false;
   // the match itself may hold the noun: "you have a right | to access"
@@ -57,3 +69,35 @@ export function userActs(t: string, pos: number, lead: string): boolean {
   // a bullet under "You have the right to:" / "you can:"
   return lead !== '' && (USER_MODAL.test(lead) || ENABLE_USER.test(lead) || /\b(?:rights?|options?|choices?)\b[^.]{0,40}:?\s*$/.test(lead));
 }
+
+/**
+ * A sentence that announces what the policy (or a section of it) will explain, not a statement of
+ * the right: "Here we explain ... how you can access or modify that information", "This section
+ * describes how you may update your details". Applies only when the sentence names no means (a
+ * sentence that gives the address or the page is a statement, whatever its opening).
+ */
+export const OVERVIEW_RE =
+  /\b(?:here|below|in this (?:section|policy|statement|notice|document|page)|(?:this|the following|the next) (?:section|policy|statement|notice|document|page)s?(?: below)?)\b[^.;:]{0,40}?\b(?:we |i )?(?:will )?(?:explain|describe|outline|set out|summari[sz]e|tell you|inform you|give you an overview|cover|address)(?:s|d)?\b[^;]{0,200}?\bhow (?:you|users?|visitors?|members?|customers?) (?:can|may|could)\b/;
+
+/**
+ * The user is sent to another party to exercise it: "we will refer you to the service provider",
+ * "please contact the third party directly". What the first party lets the user do is the access
+ * right; a referral elsewhere is the other party's practice.
+ */
+export const ELSEWHERE_RE =
+  /\brefer (?:you|the (?:user|request|individual)|such requests?|your request) to\b|\b(?:contact|ask|write to|go to) (?:the|that|those|such|each|any) (?:relevant |applicable |respective )?(?:third[- ]part(?:y|ies)|(?:service )?providers?|(?:business )?partners?|merchants?|sellers?|advertisers?|companies|company|sites?|websites?|operators?|vendors?)\b[^.;]{0,30}\bdirectly\b|\bcontact (?:the|that|your|their|its) (?:account |organi[sz]ation |site |group |team )?(?:owners?|administrators?|admins?)\b|\bdirectly with (?:the|that|those|such|each) (?:third[- ]part(?:y|ies)|(?:service )?providers?|(?:business )?partners?|merchants?|sellers?|advertisers?|companies|company|sites?|websites?|operators?|vendors?)\b/;
+
+/**
+ * A passive whose agent is someone else: "your information may be accessed by recruiters". `after`
+ * is the text right after the match; "by logging in", "by you" keep the user as the actor.
+ */
+export function passiveByOther(after: string): boolean {
+  const m = /^\s*,?\s*by\s+(?:the\s+|our\s+|a\s+|an\s+|any\s+|such\s+|these\s+|those\s+|their\s+|its\s+)?([a-z][a-z'-]*)(?:\s+([a-z]+))?/.exec(after);
+  if (!m) return false;
+  const w = m[1]!;
+  // a gerund is the user's means ("by logging in", "by proceeding to the page"); a gerund used as
+  // an adjective before a plural noun is part of the agent ("by hiring managers")
+  if (/ing$/.test(w)) return /^[a-z]+[^s]s$/.test(m[2] ?? '') && !/^(?:us|this|its|is|was|has|his|yours|ours|settings|options|preferences|instructions|steps|links?)$/.test(m[2] ?? '');
+  return !new RegExp(`^${USER}$`).test(w) && !/^(?:yourself|themselves|request|e-?mail|mail|phone|telephone|post|letter|contact|means|way)$/.test(w);
+}
+
