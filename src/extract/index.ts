@@ -269,7 +269,6 @@ function verbs(text: string): VerbHit[] {
   add(SHARE_RE, 'share');
   out.sort((a, b) => a.start - b.start);
   // negation: a cue followed by the verb with only auxiliaries/adverbs/coordinated verbs between
-  NEG_CUE_RE.lastIndex = 0;
   for (const cue of execAll(NEG_CUE_RE, text)) {
     const cueEnd = cue.index + cue[0].length;
     let from = cueEnd;
@@ -558,8 +557,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // party: a group company with that name (none when it is the policy's own name), replacing the
     // lexicon's unnamed mentions inside it
     const namedGroups: Match[] = [];
-    NAMED_GROUP.lastIndex = 0;
-    for (const gm of doc.text.slice(s.start, s.end).matchAll(NAMED_GROUP)) {
+    for (const gm of execAll(NAMED_GROUP, doc.text.slice(s.start, s.end))) {
       const name = gm[1]!.replace(/[.'-]+$/, '');
       if (NOT_GROUP_NAME.test(name) || NOT_NAMES.test(name)) continue;
       const ownName = model.controller.name && (name.toLowerCase().includes(model.controller.name.toLowerCase()) || model.controller.name.toLowerCase().includes(name.toLowerCase()));
@@ -734,8 +732,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
     // a party given by a pronoun: "we will not share your information with others", "to anyone else"
     if (recipientGate) {
-      PRONOUN_PARTY.lastIndex = 0;
-      for (const pm of t.matchAll(PRONOUN_PARTY)) {
+      for (const pm of execAll(PRONOUN_PARTY, t)) {
         const pStart = pm.index + pm[0].length - pm[1]!.length;
         const pEnd = pm.index + pm[0].length;
         if (recMatches.some((r) => r.start < pEnd && r.end > pStart) || disclaimerAt(pStart)) continue;
@@ -751,7 +748,6 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // "we may share information with that service": the party named before it (in the sentence, else
     // in the last blocks of the section); "this service" is usually the site itself and is not read
     if (recipientGate) {
-      SINGULAR_PARTY_ANAPHOR.lastIndex = 0;
       for (const a of execAll(SINGULAR_PARTY_ANAPHOR, t)) {
         const aStart = a.index;
         const aEnd = aStart + a[0].length;
