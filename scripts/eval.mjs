@@ -6,6 +6,7 @@
 //  - recipients of plc/ policies read by hand: set 1 (test/fixtures/handread/recipients.yaml,
 //    untuned until extract6 read its misses) and set 2 (recipients-2.yaml, frozen in extract6 before
 //    any rule change: the untuned measure);
+//  - data-category precision of four plc/ policies judged by hand (data-precision.yaml, frozen in datap);
 //  - the seed policy's recall and traps (shared score-seed.mjs);
 //  - every corpus file extracted in one process: throws, evidence self-check errors, timing;
 //  - determinism: each file extracted twice must give byte-identical JSON.
@@ -212,6 +213,47 @@ function scoreAccess() {
   if (process.argv.includes('--verbose-access')) console.log(detail.join('\n'));
 }
 scoreAccess();
+
+// ---- 2d. hand-read plc data precision (test/fixtures/handread/data-precision.yaml)
+// Four plc/ policies whose positive data_categories items were judged by hand at the start of the
+// datap round, before any rule of it was written: the untuned data precision measure. Unit: one
+// evidence span (file, id, exact line span) of a positive data item. A span judged "yes" is right,
+// "no" is wrong; a span the file does not list (a later version extracts it) is unjudged and only
+// counted, so the coverage shows. Wrong spans are printed only with --verbose-data-precision (read
+// them only when a round is over: once read, the set is consumed).
+function scoreDataPrecision() {
+  const goldFile = join(root, 'test', 'fixtures', 'handread', 'data-precision.yaml');
+  if (!existsSync(goldFile)) return console.log('\nhand-read plc data precision: no gold file (skipped)');
+  const gold = YAML.parse(readFileSync(goldFile, 'utf8'));
+  const missing = gold.policies.filter((f) => !existsSync(join(corpus, f)));
+  if (missing.length) return console.log(`\nhand-read plc data precision: ${missing.join(', ')} not found (skipped)`);
+  const judged = new Map(gold.items.map((it) => [`${it.file}|${it.id}|${it.lines[0]}-${it.lines[1]}`, it]));
+  let right = 0, wrong = 0, unjudged = 0;
+  const seen = new Set();
+  const detail = [];
+  for (const f of gold.policies) {
+    const { model } = extract(parseMarkdown(readFileSync(join(corpus, f), 'utf8'), join(corpus, f)));
+    for (const it of model.data_categories ?? []) {
+      if (it.polarity === 'negative') continue;
+      for (const ev of it.evidence ?? []) {
+        const key = `${f}|${it.id}|${ev.lines[0]}-${ev.lines[1]}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const j = judged.get(key);
+        if (!j) { unjudged++; detail.push(`  unjudged ${f}:${ev.lines.join('-')} ${it.id}`); }
+        else if (j.verdict === 'yes') right++;
+        else { wrong++; detail.push(`  wrong ${f}:${ev.lines.join('-')} ${it.id} (${j.why})`); }
+      }
+    }
+  }
+  const gone = [...judged.keys()].filter((k) => !seen.has(k));
+  const goneRight = gone.filter((k) => judged.get(k).verdict === 'yes').length;
+  const n = right + wrong;
+  console.log(`\nhand-read plc data precision (untuned: frozen at the start of the datap round; ${gold.policies.length} policies, ${gold.items.length} judged spans; file + id + line span):`);
+  console.log(`  data categories: P=${n ? (right / n).toFixed(2) : '0.00'} (right ${right}/${n} judged spans extracted now); unjudged spans ${unjudged}; judged spans no longer extracted ${gone.length} (${goneRight} of them right)`);
+  if (process.argv.includes('--verbose-data-precision')) console.log(detail.join('\n'));
+}
+scoreDataPrecision();
 
 // ---- 3. the seed policy
 if (existsSync(join(tools, 'score-seed.mjs'))) {
