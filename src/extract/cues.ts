@@ -60,3 +60,25 @@ export const SECTION_CLASSES: [string, RegExp][] = [
 /** Sentences about the policy itself or pointers elsewhere: not a statement of practice. */
 export const META_FRAME_RE =
   /\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.]{0,40}\b(?:describes|explains|covers|applies|tells|sets out|informs|outlines|discloses)\b|\byou(?:'ll| will) learn\b|\bclick here\b|\bfor more information\b|\bto learn more\b|\blearn more about\b|\bsafe harbou?r\b|\bprivacy shield\b|\b(?:read|review|consult)\b[^.]{0,30}\bprivacy (?:policy|policies|statements?|notices?|practices)\b/;
+
+/**
+ * Sentences that name data without saying it is collected, used or shared (data categories only;
+ * other facets keep their own frames): a topic list or question ("How we collect your personal
+ * information;"), a cross-reference ("See ..."), a definition of a term, a data-quality promise
+ * ("keep your information accurate"), choices offered about practices, a request the user sends
+ * ("please include your name and e-mail address"), consent asked before a practice.
+ */
+export const DATA_OTHER_FRAME_RE = new RegExp(
+  [
+    /^(?:how|what|why|with whom|to whom)\b[^:]*$/.source,
+    /\?$/.source,
+    /^(?:please )?(?:see|refer to|go to)\b/.source,
+    /\b(?:policy|statement|notice) (?:focuses on|is about)\b/.source,
+    /\b(?:personal(?:ly identifiable)? (?:information|data)|pii)\b[^.]{0,12}(?:\bmeans\b|\brefers to\b|\bis defined as\b|[-–—]+\s*information (?:that|which))/.source,
+    /\b(?:keep|maintain|ensure|ensuring)\b[^.]{0,60}\b(?:accurate|up[- ]to[- ]date|complete and current)\b/.source,
+    /\b(?:choices?|options) (?:about|regarding|concerning|over|with respect to|as to)\b/.source,
+    /\b(?:request(?:ing|s)?|ask(?:ing)?) (?:for )?(?:access|a copy|corrections?|deletion|changes|removal)\b/.source,
+    /\bfor verification purposes\b|\brequested changes\b|\b(?:the )?(?:personal )?information (?:you )?(?:have )?requested\b/.source,
+    /\b(?:ask|obtain|seek|get|request) (?:for )?your (?:[a-z]+ )?(?:consent|permission) (?:before|prior to)\b/.source,
+  ].join('|'),
+);

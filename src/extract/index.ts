@@ -39,6 +39,7 @@ import {
   NEG_GAP_RE,
   PUBLIC_FRAME_RE,
   SECTION_CLASSES,
+  DATA_OTHER_FRAME_RE,
   SELL_RE,
   SHARE_RE,
   USE_RE,
@@ -241,6 +242,11 @@ const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 const NOT_NAMES =
   /^(?:We|Us|Our|You|Your|They|Their|The|This|These|Those|Such|Other|Others|Any|All|Some|Certain|Third|Privacy|Policy|Service|Services|Site|Sites|Website|Websites|Web|Internet|Terms|Affiliates?|Partners?|Service Providers?|Vendors?|Advertisers?|Companies|Company|Inc|Information|Personal|Data|Cookies?|Google|Facebook|Twitter)$|^(?:Privacy|Terms|Cookie)\b|^[A-Z]{1,2}$/;
 
+/** "you can request a list of the information we have shared": a right to know, not a practice. */
+function aboutDisclosuresOf(t: string): boolean {
+  return /\b(?:request|obtain|ask for|receive)\b[^.]{0,60}\b(?:list|notice|disclosures?|details|information (?:about|regarding|concerning|on|as to))\b[^.]{0,80}\b(?:shared|disclosed|disclosure|sharing|shares|discloses)\b/.test(t);
+}
+
 function isCookieLike(t: string): boolean {
   return /\bcookies?\b|\bweb beacons?\b|\bpixels?\b/.test(t);
 }
@@ -323,6 +329,10 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   const noticeRank = { none: 0, policy_page: 1, website: 2, personal: 3 } as const;
 
   const lastData = new Map<string, string[]>();
+  // the block each section's last named data came from: "this information" credits that data to a
+  // passage only inside the same block (a new paragraph that says "this information is used to ..."
+  // is about a use; the data it refers to was disclosed, and credited, where it was named)
+  const lastDataBlock = new Map<string, Block>();
   const changeSections = new Set<string>();
 
   // Lexicon matching runs once per block; sentences take their share of the block's matches.
@@ -476,7 +486,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const isCookieSentence = dataMatches.some((m) => m.id === 'online.cookies');
     const definitional = /^(?:an? |the )?(?:cookies?|web beacons?|pixel tags?|clear gifs?|ip address(?:es)?|log files?)(?: is| are| \(| refers)/.test(t);
 
-    if (practice && !isDnt && !otherFrame) {
+    // data named in a sentence that is not a statement of practice (see DATA_OTHER_FRAME_RE)
+    const dataOtherFrame = DATA_OTHER_FRAME_RE.test(t);
+    if (practice && !isDnt && !otherFrame && !dataOtherFrame) {
       for (const m of dataMatches) {
         if (disclaimerAt(m.start)) continue;
         const c = clauseOf(m.start);
@@ -494,12 +506,15 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           ...(idf ? { identifiability: idf } : {}),
         });
       }
-      if (!explicitData.length && anaphoric && contextData.length && hasVerb && vs.some((v) => !v.negated)) {
+      if (!explicitData.length && anaphoric && contextData.length && hasVerb && vs.some((v) => !v.negated) && lastDataBlock.get(secKey) === s.block) {
         for (const id of contextData)
           store.add('data_categories', { id, polarity: 'positive', ...base(0, 'data.anaphora', 0.5) });
       }
     }
-    if (explicitData.length) lastData.set(secKey, explicitData);
+    if (explicitData.length) {
+      lastData.set(secKey, explicitData);
+      lastDataBlock.set(secKey, s.block);
+    }
 
     // ---- cookies, Do Not Track
     if (isDnt) {
@@ -531,7 +546,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // "you can request a list of the information we have shared with third parties" (California's
     // Shine the Light law) is a right to know about sharing, not a statement that sharing happens,
     // nor that data is used for the purpose it names ("... for their direct marketing purposes")
-    const aboutDisclosures = /\b(?:request|obtain|ask for|receive)\b[^.]{0,60}\b(?:list|notice|disclosures?|details|information (?:about|regarding|concerning|on|as to))\b[^.]{0,80}\b(?:shared|disclosed|disclosure|sharing|shares|discloses)\b/.test(t);
+    const aboutDisclosures = aboutDisclosuresOf(t);
 
     // ---- purposes
     const purposeGate = (practice || isCookieSentence || s.classes.has('use')) && !otherFrame && !definitional && !aboutDisclosures;

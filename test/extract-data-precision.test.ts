@@ -1,0 +1,39 @@
+// Data categories are credited only where a passage says data is collected, used or shared
+// (datap round). Sentences written for these tests from common policy grammar.
+import { expect, test } from '@jest/globals';
+import { ids, run } from './helpers-extract.js';
+
+const P = (body: string) => `# Privacy Policy\n\n## Section\n\n${body}\n`;
+const data = (body: string) => ids(run(P(body)).model, 'data_categories');
+const lines = (body: string, id: string) =>
+  ((run(P(body)).model.data_categories as { id: string; polarity: string; evidence: { lines: [number, number] }[] }[]).find((i) => i.id === id && i.polarity === 'positive')?.evidence ?? []).map((e) => e.lines[0]);
+
+test.each([
+  ['a topic list item', 'This notice explains:\n\n- How we gather and use your e-mail address;\n- What we do to protect it.'],
+  ['a question', 'Why do we ask for your phone number?'],
+  ['a cross-reference', 'See "Sharing Your Personal Information" below.'],
+  ['a definition of the term', 'Personal information means information that identifies you, such as your name.'],
+  ['a data-quality promise', 'We try to keep your personal information accurate and up to date.'],
+  ['choices offered about practices', 'You have several choices about how we use your e-mail address.'],
+  ['a request the user sends', 'To change your details, send us a letter requesting access to your personal information.'],
+  ['what to include for verification', 'For verification purposes please include your name and e-mail address.'],
+  ['consent asked before a practice', 'We will ask for your express consent before we sell your personal information.'],
+])('no data: %s', (_label, body) => {
+  expect(data(body)).toEqual([]);
+});
+
+test.each([
+  ['a plain collection', 'We collect your name and e-mail address when you register.', ['identity.name', 'contact.email']],
+  ['a "when" clause first', 'When you register, you give us your phone number.', ['contact.phone']],
+  ['a lead-in that ends in a colon', 'What we collect when you order:\n\n- your postal address', ['contact.postal_address']],
+])('data kept: %s', (_label, body, want) => {
+  for (const id of want) expect(data(body)).toContain(id);
+});
+
+test('"this information" credits the data it refers to only in its own paragraph', () => {
+  const body = 'We collect your e-mail address when you subscribe.\n\nThis information is used to send you the newsletter.';
+  // the e-mail address is credited where it is named (line 5), not to the next paragraph (line 7)
+  expect(lines(body, 'contact.email')).toEqual([5]);
+  const same = 'We collect your e-mail address when you subscribe. This information is used to send you the newsletter.';
+  expect(lines(same, 'contact.email')).toEqual([5, 5]);
+});
