@@ -22,7 +22,26 @@ test.each([
   expect(data(body)).toEqual([]);
 });
 
+test('a list under "This notice describes:" names topics, not data', () => {
+  expect(data('This notice describes:\n\n- when we share your phone number with partners; and\n- the cookies on our site.')).toEqual([]);
+});
+
+test('a security section: data it protects is not data collected', () => {
+  const md = '# Privacy Policy\n\n## How We Protect Your Information\n\nPasswords are required to access your account and help protect your account information.\n';
+  expect(ids(run(md).model, 'data_categories')).toEqual([]);
+  const collects = '# Privacy Policy\n\n## Security\n\nWe collect your IP address to detect fraudulent logins.\n';
+  expect(ids(run(collects).model, 'data_categories')).toContain('online.ip_address');
+});
+
 test.each([
+  ['a service named by the data it handles', 'We use vendors for shipping and credit card processing.', 'financial.payment_card'],
+  ['people, not data about them', 'We make our site usable for individuals with disabilities.', 'special.health'],
+])('no data: %s', (_label, body, id) => {
+  expect(data(body)).not.toContain(id);
+});
+
+test.each([
+  ['card numbers are still data', 'We collect your credit card number when you order.', ['financial.payment_card']],
   ['a plain collection', 'We collect your name and e-mail address when you register.', ['identity.name', 'contact.email']],
   ['a "when" clause first', 'When you register, you give us your phone number.', ['contact.phone']],
   ['a lead-in that ends in a colon', 'What we collect when you order:\n\n- your postal address', ['contact.postal_address']],

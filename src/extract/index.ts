@@ -487,7 +487,13 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const definitional = /^(?:an? |the )?(?:cookies?|web beacons?|pixel tags?|clear gifs?|ip address(?:es)?|log files?)(?: is| are| \(| refers)/.test(t);
 
     // data named in a sentence that is not a statement of practice (see DATA_OTHER_FRAME_RE)
-    const dataOtherFrame = DATA_OTHER_FRAME_RE.test(t);
+    // a list item under "This policy outlines:" names a topic; a sentence of a security section with
+    // no verb of collecting or sharing (access, store and keep are what security sentences do to data:
+    // "Passwords are required to access your account") names data it protects
+    const dataOtherFrame =
+      DATA_OTHER_FRAME_RE.test(t) ||
+      (s.block.kind === 'item' && !!s.lead && /:\s*$/.test(s.lead) && META_FRAME_RE.test(s.lead.split(/(?<=[.!?]["')\]]*)\s+/).pop()!)) ||
+      (s.classes.has('security') && !vs.some((v) => v.kind === 'share') && !/\b(?:collect\w*|gather\w*|obtain\w*|receiv\w*|record\w*|log(?:s|ged|ging)?|captur\w*|track\w*|(?:you|users) (?:may )?(?:provide|give|submit|enter))\b/.test(t));
     if (practice && !isDnt && !otherFrame && !dataOtherFrame) {
       for (const m of dataMatches) {
         if (disclaimerAt(m.start)) continue;
