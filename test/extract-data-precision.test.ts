@@ -35,12 +35,17 @@ test('a security section: data it protects is not data collected', () => {
 
 test.each([
   ['a service named by the data it handles', 'We use vendors for shipping and credit card processing.', 'financial.payment_card'],
+  ['a payment activity', 'Our vendors help us process credit card payments and ship orders.', 'financial.payment_card'],
+  ['the generic term before its examples', 'We collect personal information, such as your name and e-mail address.', 'generic.personal_information'],
   ['people, not data about them', 'We make our site usable for individuals with disabilities.', 'special.health'],
 ])('no data: %s', (_label, body, id) => {
   expect(data(body)).not.toContain(id);
 });
 
 test.each([
+  ['credit card payment information is data', 'We collect credit card payment information when you order.', ['financial.payment_card']],
+  ['the examples of the generic term', 'We collect personal information, such as your name and e-mail address.', ['identity.name', 'contact.email']],
+  ['the generic term alone', 'We collect personal information when you register.', ['generic.personal_information']],
   ['card numbers are still data', 'We collect your credit card number when you order.', ['financial.payment_card']],
   ['a plain collection', 'We collect your name and e-mail address when you register.', ['identity.name', 'contact.email']],
   ['a "when" clause first', 'When you register, you give us your phone number.', ['contact.phone']],

@@ -504,6 +504,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (gov?.negated && gov.kind !== 'share') polarity = 'negative';
         else if (gov?.negated) continue; // "we do not share X": says nothing of collection
         if (definitional && m.id !== 'online.cookies') continue;
+        // "personal information, such as your name and address": the examples say which data; the
+        // generic term credits nothing of its own (generic means data left unspecified)
+        if (m.id === 'generic.personal_information' && /^[^.;:]{0,40}?\b(?:such as|including|like|e\.g\.|for example|namely|for instance)\b/.test(t.slice(m.end)) && dataMatches.some((d) => d.start > m.end && d.id !== m.id)) continue;
         const idf = ident && IDENTIFIABILITY_RE.test(ct) ? (/aggregat/.test(ct) ? 'aggregated' : 'anonymous') : undefined;
         store.add('data_categories', {
           id: m.id,
