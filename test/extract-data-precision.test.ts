@@ -17,6 +17,7 @@ test.each([
   ['choices offered about practices', 'You have several choices about how we use your e-mail address.'],
   ['a request the user sends', 'To change your details, send us a letter requesting access to your personal information.'],
   ['what to include for verification', 'For verification purposes please include your name and e-mail address.'],
+  ['what to send when asking for help', 'If a page does not work for you, please e-mail us and provide the page address and your contact information.'],
   ['consent asked before a practice', 'We will ask for your express consent before we sell your personal information.'],
 ])('no data: %s', (_label, body) => {
   expect(data(body)).toEqual([]);

@@ -80,5 +80,6 @@ export const DATA_OTHER_FRAME_RE = new RegExp(
     /\b(?:request(?:ing|s)?|ask(?:ing)?) (?:for )?(?:access|a copy|corrections?|deletion|changes|removal)\b/.source,
     /\bfor verification purposes\b|\brequested changes\b|\b(?:the )?(?:personal )?information (?:you )?(?:have )?requested\b/.source,
     /\b(?:ask|obtain|seek|get|request) (?:for )?your (?:[a-z]+ )?(?:consent|permission) (?:before|prior to)\b/.source,
+    /\bplease (?:e-?mail|write to|contact|call) us\b[^.]{0,80}\b(?:provide|include|give|tell us)\b/.source,
   ].join('|'),
 );
