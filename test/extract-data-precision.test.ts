@@ -34,6 +34,11 @@ test('a security section: data it protects is not data collected', () => {
   expect(ids(run(collects).model, 'data_categories')).toContain('online.ip_address');
 });
 
+test('a policy titled "Privacy and Security Policy" is not a security section', () => {
+  const md = '# Privacy and Security Policy\n\nIn order to help you, we may use session cookies.\n';
+  expect(ids(run(md).model, 'data_categories')).toContain('online.cookies');
+});
+
 test.each([
   ['a service named by the data it handles', 'We use vendors for shipping and credit card processing.', 'financial.payment_card'],
   ['a payment activity', 'Our vendors help us process credit card payments and ship orders.', 'financial.payment_card'],

@@ -247,6 +247,15 @@ function aboutDisclosuresOf(t: string): boolean {
   return /\b(?:request|obtain|ask for|receive)\b[^.]{0,60}\b(?:list|notice|disclosures?|details|information (?:about|regarding|concerning|on|as to))\b[^.]{0,80}\b(?:shared|disclosed|disclosure|sharing|shares|discloses)\b/.test(t);
 }
 
+/**
+ * The innermost heading is about security ("How We Protect Your Information"), and is not the
+ * policy's own title ("Privacy and Security Policy" covers everything under it).
+ */
+function securitySection(section: string[]): boolean {
+  const inner = (section[section.length - 1] ?? '').toLowerCase();
+  return /\b(?:secur|protect|safeguard)/.test(inner) && !/\b(?:polic(?:y|ies)|statement|notice)\b/.test(inner);
+}
+
 function isCookieLike(t: string): boolean {
   return /\bcookies?\b|\bweb beacons?\b|\bpixels?\b/.test(t);
 }
@@ -493,7 +502,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const dataOtherFrame =
       DATA_OTHER_FRAME_RE.test(t) ||
       (s.block.kind === 'item' && !!s.lead && /:\s*$/.test(s.lead) && META_FRAME_RE.test(s.lead.split(/(?<=[.!?]["')\]]*)\s+/).pop()!)) ||
-      (s.classes.has('security') && !vs.some((v) => v.kind === 'share') && !/\b(?:collect\w*|gather\w*|obtain\w*|receiv\w*|record\w*|log(?:s|ged|ging)?|captur\w*|track\w*|(?:you|users) (?:may )?(?:provide|give|submit|enter))\b/.test(t));
+      (securitySection(s.block.section) && !vs.some((v) => v.kind === 'share') && !/\b(?:collect\w*|gather\w*|obtain\w*|receiv\w*|record\w*|log(?:s|ged|ging)?|captur\w*|track\w*|(?:you|users) (?:may )?(?:provide|give|submit|enter))\b/.test(t));
     if (practice && !isDnt && !otherFrame && !dataOtherFrame) {
       for (const m of dataMatches) {
         if (disclaimerAt(m.start)) continue;
