@@ -1,6 +1,7 @@
 // The extractor: a parsed policy -> the policy model, with evidence for every item.
 // Pure, synchronous and deterministic; never throws (an internal failure becomes an error
 // diagnostic and an empty model). See docs/extraction.md.
+import { framesOthers, otherActor } from './actor.js';
 import type { ParsedDocument } from '../parse/markdown.js';
 import type {
   Evidence,
@@ -365,6 +366,16 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   // parties mentioned so far (framed or not), for "that service" / "these third parties"
   const partyMemory: { sec: string; block: number; id: string; name?: string; text: string }[] = [];
   let blockNo = 0;
+  // the actor frame (src/extract/actor.ts): this paragraph opens as about other parties; the last
+  // block (section key, block number) that mentioned other parties, antecedents of "they"
+  let blockFramed = false;
+  const nameCounts = new Map<string, number>();
+  const nameCount = (name: string) => {
+    let n = nameCounts.get(name);
+    if (n === undefined) nameCounts.set(name, (n = doc.text.split(name).length - 1));
+    return n;
+  };
+  let othersAt: { sec: string; block: number } | undefined;
   let blockCache = new Map<Pattern[], Match[]>();
   let currentBlock: Block | undefined;
   const sentenceMatches = (table: Pattern[], s: Span): Match[] => {
@@ -390,8 +401,14 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     currentBlock = block;
     blockNo = bi;
     lex.index.scan(mask, block.start, block.end);
+    blockFramed = false;
+    let firstSentence = true;
     for (const sp of splitSentences(mask, block.start, block.end)) {
       const s: Sentence = { ...sp, block, text: mask.slice(sp.start, sp.end), lead, classes };
+      if (firstSentence) {
+        firstSentence = false;
+        blockFramed = block.kind !== 'item' && framesOthers(s.text, verbs(s.text)[0]?.start ?? -1, model.controller.name);
+      }
       if (doc.lines.span(s.start, s.end)[1] - doc.lines.span(s.start, s.end)[0] >= 29) continue;
       analyse(s, secKey);
     }
@@ -479,6 +496,11 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const tr = findTransfer(t);
     const childFrame = /\b(?:child(?:ren|'s)?|kids|minors|coppa|(?:under|below) (?:the age of )?(?:1[0-9]|thirteen|sixteen|eighteen)|(?:younger|less) than (?:1[0-9]|thirteen|sixteen|eighteen)|parental consent)\b/.test(t) && !/\bchild (?:pornography|abuse)\b/.test(t);
     const ret = findRetention(t);
+    // the practice is another party's ("At other search engines, ...", "AOL released ..."): it says
+    // nothing of the service's own data, purposes or recipients
+    const othersNearby = !!othersAt && othersAt.sec === secKey && othersAt.block === blockNo;
+    const othersAct = otherActor({ t, raw: doc.text.slice(s.start, s.end), firstVerb: vs[0]?.start ?? -1, controller: model.controller.name, nameCount, blockFramed, othersNearby });
+    if (othersAct) othersAt = { sec: secKey, block: blockNo };
     const otherFrame = rightsFrame || secMatches.length > 0 || tr !== null || childFrame || choice || policyChangeFrame || DISCLAIMER_RE.test(t) || META_FRAME_RE.test(t) || ret !== null;
 
     // ---- data categories
@@ -503,7 +525,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       DATA_OTHER_FRAME_RE.test(t) ||
       (s.block.kind === 'item' && !!s.lead && /:\s*$/.test(s.lead) && META_FRAME_RE.test(s.lead.split(/(?<=[.!?]["')\]]*)\s+/).pop()!)) ||
       (securitySection(s.block.section) && !vs.some((v) => v.kind === 'share') && !/\b(?:collect\w*|gather\w*|obtain\w*|receiv\w*|record\w*|log(?:s|ged|ging)?|captur\w*|track\w*|(?:you|users) (?:may )?(?:provide|give|submit|enter))\b/.test(t));
-    if (practice && !isDnt && !otherFrame && !dataOtherFrame) {
+    if (practice && !isDnt && !otherFrame && !dataOtherFrame && !othersAct) {
       for (const m of dataMatches) {
         if (disclaimerAt(m.start)) continue;
         const c = clauseOf(m.start);
@@ -542,7 +564,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       if (neg) dnt = 'not_honored';
       else if (pos && dnt === 'not_mentioned') dnt = 'honored';
       cookieEv.push(e('cookies.dnt'));
-    } else if (isCookieSentence && !definitional) {
+    } else if (isCookieSentence && !definitional && !othersAct) {
       const m = dataMatches.find((x) => x.id === 'online.cookies')!;
       const negated = negatedIn(m.start, ['use', 'collect']) && !/\bsession\b/.test(t);
       if (!negated && (hasVerb || /\bcookies? (?:are|is|will be|may be)\b/.test(t))) {
@@ -570,7 +592,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const purposeGate = (practice || isCookieSentence || s.classes.has('use')) && !otherFrame && !definitional && !aboutDisclosures;
     // a retention statement that gives its reason: "kept ..., since improving X depends on the data"
     const causeAt = ret !== null && !rightsFrame && !secMatches.length && !tr && !childFrame && !choice && !policyChangeFrame ? /\b(?:since|because|as)\b/.exec(t.slice(ret.index)) : null;
-    const purposeMatches = (purposeGate || causeAt) && !isDnt
+    const purposeMatches = (purposeGate || causeAt) && !isDnt && !othersAct
       ? sentenceMatches(T.purposes, s).filter(
           (m) => (purposeGate || (causeAt !== null && m.start > ret!.index + causeAt.index)) && (!dataMatches.some((d) => d.start <= m.start && m.end <= d.end) || /relevant|tailor|personal/.test(t.slice(m.start, m.end))),
         )
@@ -600,7 +622,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     recMatches.push(...namedGroups);
     // "another business" is a buyer only in a merger
     const mergerHere = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|bankrupt\w*|reorgani[sz]\w*|successor)\b/.test(t);
-    const recipientGate = !isDnt && !choice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t);
+    const recipientGate = !othersAct && !isDnt && !choice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t);
     const frameCtx: FrameContext = {
       t,
       shares: partyShares(t, vs.filter((v) => v.kind === 'share')),
