@@ -117,6 +117,24 @@ if (existsSync(join(dev, 'gold.json')) && existsSync(join(tools, 'score-opp115.m
   }
 } else console.log('OPP-115 dev gold or scorer not found: skipped');
 
+// ---- hand-read sets (test/fixtures/handread/*.yaml): the gold file and, for each of its policies,
+// the model step 1 already extracted (extraction is deterministic, so no second run is needed)
+function handreadSet(name, label) {
+  const goldFile = join(root, 'test', 'fixtures', 'handread', name);
+  if (!existsSync(goldFile)) return console.log(`\nhand-read plc ${label}: no gold file (skipped)`);
+  const gold = YAML.parse(readFileSync(goldFile, 'utf8'));
+  const index = gold.policies.map((f) => files.indexOf(join(corpus, f)));
+  const missing = gold.policies.filter((_, i) => index[i] < 0 || outputs[index[i]] === null);
+  if (missing.length) return console.log(`\nhand-read plc ${label}: ${missing.join(', ')} not found or not extracted (skipped)`);
+  return { gold, models: gold.policies.map((f, i) => [f, JSON.parse(outputs[index[i]])]) };
+}
+/** Precision over predictions, recall over hand-read statements. */
+function prf(tp, fp, found, total) {
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = total ? found / total : 0;
+  return `P=${p.toFixed(2)} R=${r.toFixed(2)} F1=${(p + r ? (2 * p * r) / (p + r) : 0).toFixed(2)} (right ${tp}/${tp + fp} predicted, found ${found}/${total})`;
+}
+
 // ---- 2b. hand-read plc/ recipients (test/fixtures/handread/recipients*.yaml)
 // Each set: five plc/ policies read by hand before any rule of a round was written (set 1 in
 // extract5, set 2 in extract6). Unit: (file, line, recipient type, polarity). An extracted recipient item gives
@@ -124,15 +142,12 @@ if (existsSync(join(dev, 'gold.json')) && existsSync(join(tools, 'score-opp115.m
 // type (or an accepted alternative) lies in the span. Recall: hand-read disclosures some prediction
 // covers. Prints P/R/F1 for both polarities and for asserted disclosures alone.
 function scoreHandread(name, label, verboseFlag) {
-  const goldFile = join(root, 'test', 'fixtures', 'handread', name);
-  if (!existsSync(goldFile)) return console.log(`\nhand-read plc recipients (${label}): no gold file (skipped)`);
-  const gold = YAML.parse(readFileSync(goldFile, 'utf8'));
-  const missing = gold.policies.filter((f) => !existsSync(join(corpus, f)));
-  if (missing.length) return console.log(`\nhand-read plc recipients: ${missing.join(', ')} not found (skipped)`);
+  const set = handreadSet(name, `recipients, ${label}`);
+  if (!set) return;
+  const { gold, models } = set;
   const rows = { all: { tp: 0, fp: 0, fn: 0, hit: 0 }, positive: { tp: 0, fp: 0, fn: 0, hit: 0 } };
   const detail = [];
-  for (const f of gold.policies) {
-    const { model } = extract(parseMarkdown(readFileSync(join(corpus, f), 'utf8'), join(corpus, f)));
+  for (const [f, model] of models) {
     const want = gold.disclosures.filter((d) => d.file === f);
     const hit = new Set();
     for (const it of model.recipients ?? []) {
@@ -153,12 +168,7 @@ function scoreHandread(name, label, verboseFlag) {
       if (!hit.has(d)) detail.push(`  FN ${f}:${d.line} ${d.type} ${d.polarity}`);
     }
   }
-  // precision over predictions (evidence spans), recall over hand-read disclosures
-  const fmt = ({ tp, fp, fn, hit }) => {
-    const p = tp + fp ? tp / (tp + fp) : 0;
-    const r = hit + fn ? hit / (hit + fn) : 0;
-    return `P=${p.toFixed(2)} R=${r.toFixed(2)} F1=${(p + r ? (2 * p * r) / (p + r) : 0).toFixed(2)} (right ${tp}/${tp + fp} predicted, found ${hit}/${hit + fn})`;
-  };
+  const fmt = ({ tp, fp, fn, hit }) => prf(tp, fp, hit, hit + fn);
   console.log(`\nhand-read plc recipients, ${label} (${gold.policies.length} policies, ${gold.disclosures.length} disclosures; line + type + polarity):`);
   console.log(`  both polarities: ${fmt(rows.all)}`);
   console.log(`  asserted only:   ${fmt(rows.positive)}`);
@@ -179,16 +189,13 @@ scoreHandread('recipients-2.yaml', 'set 2 (untuned: frozen in extract6, never tu
 // --verbose-access (read them only when a round is over: once read, the set is consumed).
 const ACCESS_IDS = new Set(['access', 'rectification', 'erasure', 'deactivation', 'portability']);
 function scoreAccess() {
-  const goldFile = join(root, 'test', 'fixtures', 'handread', 'access.yaml');
-  if (!existsSync(goldFile)) return console.log('\nhand-read plc access: no gold file (skipped)');
-  const gold = YAML.parse(readFileSync(goldFile, 'utf8'));
-  const missing = gold.policies.filter((f) => !existsSync(join(corpus, f)));
-  if (missing.length) return console.log(`\nhand-read plc access: ${missing.join(', ')} not found (skipped)`);
+  const set = handreadSet('access.yaml', 'access');
+  if (!set) return;
+  const { gold, models } = set;
   let tp = 0, fp = 0;
   const hit = new Set();
   const detail = [];
-  for (const f of gold.policies) {
-    const { model } = extract(parseMarkdown(readFileSync(join(corpus, f), 'utf8'), join(corpus, f)));
+  for (const [f, model] of models) {
     const want = gold.statements.filter((d) => d.file === f);
     for (const it of model.rights ?? []) {
       const id = it.id.split('.')[0];
@@ -206,10 +213,8 @@ function scoreAccess() {
     }
   }
   const n = gold.statements.length;
-  const p = tp + fp ? tp / (tp + fp) : 0;
-  const r = n ? hit.size / n : 0;
   console.log(`\nhand-read plc access (untuned: frozen at the start of the access round; ${gold.policies.length} policies, ${n} statements; line + right):`);
-  console.log(`  access rights: P=${p.toFixed(2)} R=${r.toFixed(2)} F1=${(p + r ? (2 * p * r) / (p + r) : 0).toFixed(2)} (right ${tp}/${tp + fp} predicted, found ${hit.size}/${n})`);
+  console.log(`  access rights: ${prf(tp, fp, hit.size, n)}`);
   if (process.argv.includes('--verbose-access')) console.log(detail.join('\n'));
 }
 scoreAccess();
@@ -222,17 +227,14 @@ scoreAccess();
 // counted, so the coverage shows. Wrong spans are printed only with --verbose-data-precision (read
 // them only when a round is over: once read, the set is consumed).
 function scoreDataPrecision() {
-  const goldFile = join(root, 'test', 'fixtures', 'handread', 'data-precision.yaml');
-  if (!existsSync(goldFile)) return console.log('\nhand-read plc data precision: no gold file (skipped)');
-  const gold = YAML.parse(readFileSync(goldFile, 'utf8'));
-  const missing = gold.policies.filter((f) => !existsSync(join(corpus, f)));
-  if (missing.length) return console.log(`\nhand-read plc data precision: ${missing.join(', ')} not found (skipped)`);
+  const set = handreadSet('data-precision.yaml', 'data precision');
+  if (!set) return;
+  const { gold, models } = set;
   const judged = new Map(gold.items.map((it) => [`${it.file}|${it.id}|${it.lines[0]}-${it.lines[1]}`, it]));
   let right = 0, wrong = 0, unjudged = 0;
   const seen = new Set();
   const detail = [];
-  for (const f of gold.policies) {
-    const { model } = extract(parseMarkdown(readFileSync(join(corpus, f), 'utf8'), join(corpus, f)));
+  for (const [f, model] of models) {
     for (const it of model.data_categories ?? []) {
       if (it.polarity === 'negative') continue;
       for (const ev of it.evidence ?? []) {
