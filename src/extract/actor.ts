@@ -42,6 +42,14 @@ export interface ActorInput {
   othersNearby: boolean;
 }
 
+/** The name is the service's own: it contains the controller's name or is contained in it. */
+export function namesController(name: string, controller?: string): boolean {
+  if (!controller) return false;
+  const n = name.toLowerCase();
+  const c = controller.toLowerCase();
+  return n.includes(c) || c.includes(n);
+}
+
 /** True when the sentence names the service (or its site) as actor or place. */
 export function ownActor(t: string, controller?: string): boolean {
   if (OWN_RE.test(t)) return true;
@@ -64,11 +72,8 @@ function otherSubject(a: ActorInput): boolean {
     const rawSubj = a.raw.slice(0, a.firstVerb).replace(/[*_[\]]/g, '').trim();
     const m = /^([A-Z][A-Za-z0-9&'-]+(?:\.[A-Za-z]+)*(?:\s+[A-Z][A-Za-z0-9&.'-]*){0,3})(?:\s+[a-z]+ly)?(?:\s+(?:has|have|had|once|also))?$/.exec(rawSubj);
     if (m && !NOT_A_NAME.test(m[1]!.split(/\s+/)[0]!) && !/ly$/.test(m[1]!) && a.nameCount(m[1]!) <= 2) {
-      const c = a.controller?.toLowerCase();
-      const name = m[1]!.toLowerCase();
-      const ctrl = !!c && (name.includes(c) || c.includes(name));
       // third parties acting on our site (cookies, ads, analytics) stay as they are today
-      if (!ctrl && !/\b(?:cookies?|beacons?|pixels?|tags?|analytics|advertis\w*|ads)\b/.test(t)) return true;
+      if (!namesController(m[1]!, a.controller) && !/\b(?:cookies?|beacons?|pixels?|tags?|analytics|advertis\w*|ads)\b/.test(t)) return true;
     }
   }
   return false;

@@ -1,7 +1,7 @@
 // The extractor: a parsed policy -> the policy model, with evidence for every item.
 // Pure, synchronous and deterministic; never throws (an internal failure becomes an error
 // diagnostic and an empty model). See docs/extraction.md.
-import { framesOthers, otherActor } from './actor.js';
+import { framesOthers, namesController, otherActor } from './actor.js';
 import type { ParsedDocument } from '../parse/markdown.js';
 import type {
   Evidence,
@@ -121,6 +121,9 @@ const LEGAL_PROCESS =
 /** A change of owner, named without a party word: "in connection with a merger, bankruptcy, or sale of assets". */
 const OWNER_CHANGE =
   /\b(?:mergers?|merged|(?:merger|mergers),? (?:or |and )?acquisitions?|acquisition (?:of|by) (?:us|the company|our company|all|another|a company)|acquired by|sale (?:or transfer )?of (?:(?:all|substantially all|a portion|part|some|any) (?:or (?:a portion|part|substantially all) )?of )?(?:(?:its|our|the|their|company|a) )?(?:assets|business(?:es)?|stock|company|shares)|sale\/transfer of (?:its |our )?assets|bankruptcy|insolvency|reorgani[sz]ation|change (?:of|in) (?:corporate )?(?:control|ownership)|business transfer|divestiture)\b/;
+/** Every cue in a sentence (the verbless-item check reads all of them). */
+const LEGAL_PROCESS_ALL = new RegExp(LEGAL_PROCESS.source, 'g');
+const OWNER_CHANGE_ALL = new RegExp(OWNER_CHANGE.source, 'g');
 /** Verbs that move data to someone (share hits that are not "use" of a party). */
 const DISCLOSING_VERB = /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|releas|report|exchang|pass|distribut|rent|sell|sold|sale|trad|leas|suppl|furnish|reveal|mak|made)/;
 /** A party given by a pronoun after a transfer preposition: "with others", "to anyone else". */
@@ -409,7 +412,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         firstSentence = false;
         blockFramed = block.kind !== 'item' && framesOthers(s.text, verbs(s.text)[0]?.start ?? -1, model.controller.name);
       }
-      if (doc.lines.span(s.start, s.end)[1] - doc.lines.span(s.start, s.end)[0] >= 29) continue;
+      const [firstLine, lastLine] = doc.lines.span(s.start, s.end);
+      if (lastLine - firstLine >= 29) continue;
       analyse(s, secKey);
     }
   }
@@ -615,7 +619,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     for (const gm of execAll(NAMED_GROUP, doc.text.slice(s.start, s.end))) {
       const name = gm[1]!.replace(/[.'-]+$/, '');
       if (NOT_GROUP_NAME.test(name) || NOT_NAMES.test(name)) continue;
-      const ownName = model.controller.name && (name.toLowerCase().includes(model.controller.name.toLowerCase()) || model.controller.name.toLowerCase().includes(name.toLowerCase()));
+      const ownName = namesController(name, model.controller.name);
       namedGroups.push({ id: 'group_company', ...(ownName ? {} : { name }), start: gm.index + gm[0].indexOf(gm[1]!), end: gm.index + gm[0].length });
     }
     const recMatches = [...sentenceMatches(T.recipients, s), ...sentenceMatches(T.named, s)].filter((r) => !namedGroups.some((g) => g.start <= r.start && r.end <= g.end) && !namedGroups.some((g) => r.start < g.end && r.end > g.start && r.name));
@@ -668,7 +672,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         }
         if (frame) framed.push({ end: m.end, frame });
         if (!frame && !(isPublic && publicFrame)) continue;
-        if (m.name && model.controller.name && (m.name.toLowerCase().includes(model.controller.name.toLowerCase()) || model.controller.name.toLowerCase().includes(m.name.toLowerCase()))) continue;
+        if (m.name && namesController(m.name, model.controller.name)) continue;
         if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
         if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t) && !(frame?.negated && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && /\b(?:sold|sell|rent|leas|trad|giv|releas|transfer|provid|reveal|exchang)\w*\b[^.;]{0,40}\bany(?:one|body)\b/.test(t))) continue;
         let polarity: Polarity = frame?.negated ? 'negative' : 'positive';
@@ -763,14 +767,14 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     if (recipientGate && !recMatches.length) {
       const own = frameCtx.shares.filter((v) => DISCLOSING_VERB.test(t.slice(v.start, v.end)));
       const leadDisc = frameCtx.leadShares.filter((v) => DISCLOSING_VERB.test(s.lead.slice(v.start, v.end)));
-      for (const [id, cue, purpose] of [
-        ['public_authority', LEGAL_PROCESS, 'legal_compliance'],
-        ['acquirer', OWNER_CHANGE, 'merger_acquisition'],
+      for (const [id, cue, cueAll, purpose] of [
+        ['public_authority', LEGAL_PROCESS, LEGAL_PROCESS_ALL, 'legal_compliance'],
+        ['acquirer', OWNER_CHANGE, OWNER_CHANGE_ALL, 'merger_acquisition'],
       ] as const) {
         const cm = cue.exec(t);
         if (!cm || disclaimerAt(cm.index)) continue;
         // an item with no practice verb of its own ("legal process" is no use of data)
-        const cueSpans = [...t.matchAll(new RegExp(cue.source, 'g'))].map((x) => [x.index, x.index + x[0].length] as const);
+        const cueSpans = execAll(cueAll, t).map((x) => [x.index, x.index + x[0].length] as const);
         const verbless = s.block.kind === 'item' && !own.length && !vs.some((v) => v.kind !== 'share' && !cueSpans.some(([a, b]) => v.start < b && v.end > a));
         const inherited = verbless && (leadDisc.length > 0 || (!s.lead && s.classes.has('sharing')));
         let negated = false;

@@ -91,6 +91,8 @@ export const ELSEWHERE_RE =
  * A passive whose agent is someone else: "your information may be accessed by recruiters". `after`
  * is the text right after the match; "by logging in", "by you" keep the user as the actor.
  */
+const USER_WORD = new RegExp(`^${USER}$`);
+
 export function passiveByOther(after: string): boolean {
   const m = /^\s*,?\s*by\s+(?:the\s+|our\s+|a\s+|an\s+|any\s+|such\s+|these\s+|those\s+|their\s+|its\s+)?([a-z][a-z'-]*)(?:\s+([a-z]+))?/.exec(after);
   if (!m) return false;
@@ -98,6 +100,6 @@ export function passiveByOther(after: string): boolean {
   // a gerund is the user's means ("by logging in", "by proceeding to the page"); a gerund used as
   // an adjective before a plural noun is part of the agent ("by hiring managers")
   if (/ing$/.test(w)) return /^[a-z]+[^s]s$/.test(m[2] ?? '') && !/^(?:us|this|its|is|was|has|his|yours|ours|settings|options|preferences|instructions|steps|links?)$/.test(m[2] ?? '');
-  return !new RegExp(`^${USER}$`).test(w) && !/^(?:yourself|themselves|request|e-?mail|mail|phone|telephone|post|letter|contact|means|way)$/.test(w);
+  return !USER_WORD.test(w) && !/^(?:yourself|themselves|request|e-?mail|mail|phone|telephone|post|letter|contact|means|way)$/.test(w);
 }
 
