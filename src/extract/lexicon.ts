@@ -416,7 +416,10 @@ export function matchAll(patterns: Pattern[], text: string, index?: LiteralIndex
     if (index && p.litIds) {
       if (!p.litIds.some((id) => index.has(id))) continue;
     } else if (p.lits && !p.lits.some((l) => text.includes(l))) continue;
-    if (!p.native) p.native = !!nativeRegExp(p.re);
+    if (!p.native) {
+      nativeRegExp(p.re);
+      p.native = true;
+    }
     for (const m of execAll(p.re, text)) {
       if (!m[0]) continue;
       found.push({ id: p.id, start: m.index, end: m.index + m[0].length, ...(p.name ? { name: p.name } : {}) });
