@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { processIo, type Io } from './io.js';
+import { loadCommands } from './load-commands.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +21,7 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
     .showHelpAfterError('(run policyc --help for usage)');
 
   const reporter = () => new Option('--reporter <name>', 'diagnostics format: human, json, github, sarif').default('human');
-  // Each action imports its command module only when that command runs.
+  // Each action loads the commands (and its own command's code) only when it runs.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const action = (fn: (...args: any[]) => Promise<number>) => async (...args: unknown[]) => {
     exitCode = await fn(...args);
@@ -35,7 +36,7 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
     .option('--update', 'merge the fresh extraction into the reviewed policy.yaml beside the policy (or -o FILE), keeping declared and reviewed items byte for byte')
     .addOption(reporter())
     .addHelpText('after', '\nExamples:\n  $ policyc extract policies/kaspersky-uk/policy.md\n  $ policyc extract policy.md --format json -o policy.json\n  $ policyc extract policies/acme/policy.md --update   # refresh policies/acme/policy.yaml')
-    .action(action((file: string, opts: object) => import('./commands/extract.js').then((m) => m.default(io, file, opts))));
+    .action(action((file: string, opts: object) => loadCommands().then((c) => c.extract(io, file, opts))));
 
   program
     .command('validate')
@@ -43,7 +44,7 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
     .argument('<file...>', 'policy.yaml, policy.json or policy.md files')
     .addOption(reporter())
     .addHelpText('after', '\nExamples:\n  $ policyc validate policies/acme/policy.yaml\n  $ policyc validate dist/acme/1.0.0/policy.json --reporter json')
-    .action(action((files: string[], opts: object) => import('./commands/validate.js').then((m) => m.default(io, files, opts))));
+    .action(action((files: string[], opts: object) => loadCommands().then((c) => c.validate(io, files, opts))));
 
   program
     .command('check')
@@ -54,7 +55,7 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
     .option('--config <file>', 'policyc.config.yaml to use (default: found by walking up from the working directory)')
     .addOption(reporter())
     .addHelpText('after', '\nExamples:\n  $ policyc check policies/kaspersky-uk --profile gdpr\n  $ policyc check --as-of 2025-01-01 --reporter sarif > check.sarif')
-    .action(action((inputs: string[], opts: object) => import('./commands/check.js').then((m) => m.default(io, inputs, opts))));
+    .action(action((inputs: string[], opts: object) => loadCommands().then((c) => c.check(io, inputs, opts))));
 
   program
     .command('compile')
@@ -70,7 +71,7 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
       'after',
       '\nExamples:\n  $ policyc compile                       # every policy under policies/ into dist/\n  $ policyc compile policies/acme --out site\n  $ policyc compile --watch               # recompile on save while editing\n  $ policyc compile --no-drafts           # CI: publish released versions only\n  $ policyc compile --shard 2/4 --out dist-2   # one job of a 4-job CI matrix\n\nEach release under policies/<id>/releases/<version>/ is rendered as dist/<id>/<version>/; the\ncurrent release also at dist/<id>/. A draft that differs from every release gets a DRAFT banner.\nSite settings (base URL, organisation name) come from policyc.config.yaml.',
     )
-    .action(action((inputs: string[], opts: object) => import('./commands/compile.js').then((m) => m.default(io, inputs, opts))));
+    .action(action((inputs: string[], opts: object) => loadCommands().then((c) => c.compile(io, inputs, opts))));
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -89,7 +90,7 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
       'after',
       '\nExamples:\n  $ policyc diff kaspersky-uk@1.0.0 kaspersky-uk@2.0.0\n  $ policyc diff policies/acme/policy.md --base main --format md > comment.md\n  $ policyc diff old.md new.md --fail-on material        # CI gate: exit 1 on a material change\n\nClasses: material (needs notice or consent), needs review (a changed practice sentence the\nmodels cannot explain), minor (a new disclosure, no new use), editorial (wording only).\nRequired bump: material or needs review -> major, minor -> minor, editorial -> patch.',
     )
-    .action(action((a: string, b: string | undefined, opts: object) => import('./commands/diff.js').then((m) => m.default(io, b === undefined ? [a] : [a, b], opts))));
+    .action(action((a: string, b: string | undefined, opts: object) => loadCommands().then((c) => c.diff(io, b === undefined ? [a] : [a, b], opts))));
 
   program
     .command('release')
@@ -103,7 +104,7 @@ export async function run(argv: string[], ioOverrides: Partial<Io> = {}): Promis
     .option('--policies <dir>', 'folder holding the policies', 'policies')
     .addOption(reporter())
     .addHelpText('after', '\nExamples:\n  $ policyc release kaspersky-uk --bump major\n  $ policyc release acme 1.1.0\n  $ policyc release acme --bump patch --force --reason "typo fix the extractor misreads"')
-    .action(action((id: string, version: string | undefined, opts: object) => import('./commands/release.js').then((m) => m.default(io, id, version, opts))));
+    .action(action((id: string, version: string | undefined, opts: object) => loadCommands().then((c) => c.release(io, id, version, opts))));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
