@@ -114,6 +114,11 @@ mkdirSync(join(seedProject, 'policies', 'kaspersky-uk'), { recursive: true });
 writeFileSync(join(seedProject, 'policies', 'kaspersky-uk', 'policy.md'), readFileSync(join(root, 'policies/kaspersky-uk/releases/1.0.0/policy.md')));
 const seed = row('compile', 'policyc compile the seed (one 6 KB policy)', timeProcess('seed compile', node, [bin, 'compile', '--out', join(seedProject, 'dist')], { cwd: seedProject, env: { SOURCE_DATE_EPOCH: '0' } }));
 seed.bytes = statSync(join(seedProject, 'policies', 'kaspersky-uk', 'policy.md')).size;
+// What V8's code cache of the commands buys (src/node/cached-script.ts), and whether V8 took it here.
+const cacheState = spawnSync(node, [bin, 'compile', '--out', join(seedProject, 'dist')], { cwd: seedProject, env: { ...process.env, SOURCE_DATE_EPOCH: '0', POLICYC_CODE_CACHE: 'report' }, encoding: 'utf8' }).stderr.match(/code cache (\w+)/)?.[1] ?? 'none (not the bundle)';
+results.codeCache = cacheState;
+log(`    code cache: ${cacheState}`);
+const seedNoCache = row('compile', 'policyc compile the seed, without the code cache', timeProcess('seed compile, POLICYC_CODE_CACHE=off', node, [bin, 'compile', '--out', join(seedProject, 'dist')], { cwd: seedProject, env: { SOURCE_DATE_EPOCH: '0', POLICYC_CODE_CACHE: 'off' } }));
 // The bundled example: two releases and a draft, with the changes pages (the diff engine) and feed.
 const example = row('compile', 'policyc compile policies/kaspersky-uk (2 releases + draft)', timeProcess('example compile', node, [bin, 'compile', 'policies/kaspersky-uk', '--out', join(work, 'example-dist')], { env: { SOURCE_DATE_EPOCH: '0' } }));
 
@@ -148,6 +153,9 @@ for (const size of sizes) {
     p.ratioToFloor = p.ms / f.ms;
   } else rows.push({ group: 'size', name: `floor ${fmtSize(size)}`, skipped: 'takes ~30 s; run with --full' });
 }
+// The same size with no ATX heading at all (bold lines instead): chunks then start at paragraphs.
+const largest = Math.max(...sizes);
+if (largest >= 1e6) row('size', `policyc ${fmtSize(largest)}, headings as bold lines`, inproc('policyc', [generateSized(corpus, largest, join(work, 'sized'), { atx: false })], 1), { size: largest });
 
 log('diff');
 for (const [label, size] of [['60 KB', 60e3], ['5 MB', 5e6]].filter(([, s]) => s <= Math.max(...sizes))) {
@@ -191,10 +199,10 @@ console.log('|' + widths.map((w, i) => (i >= 2 ? '-'.repeat(w + 1) + ':' : '-'.r
 for (const t of table.slice(1)) console.log(line(t));
 console.log('');
 console.log(`policyc --version is ${f1(version.overNodeMs)} ms over node -e 0 (target: within 40 ms); bundle: ${bundled ? 'yes' : 'no (lib/ from node_modules)'}`);
-console.log(`seed compile: ${f1(seed.ms, 0)} ms as a whole process (target: under 300 ms), ${f1(seed.ms - nodeZero.ms, 0)} ms over node -e 0; the bundled example (3 versions): ${f1(example.ms, 0)} ms`);
+console.log(`seed compile: ${f1(seed.ms, 0)} ms as a whole process (target: under 300 ms), ${f1(seed.ms - nodeZero.ms, 0)} ms over node -e 0 (code cache ${cacheState}; without it ${f1(seedNoCache.ms, 0)} ms); the bundled example (3 versions): ${f1(example.ms, 0)} ms`);
 console.log(`corpus: policyc is ${f1(pc.ratioToFloor, 2)}x the bare unified pipeline (target: within 3x)`);
 const sized = rows.filter((r) => r.group === 'size' && r.name.startsWith('policyc') && r.ms);
-if (sized.length) console.log('per MB by size: ' + sized.map((r) => `${fmtSize(r.size)} ${f1(r.ms / (r.bytes / 2 ** 20), 0)} ms/MB`).join(', '));
+if (sized.length) console.log('per MB by size: ' + sized.map((r) => `${r.name.replace('policyc ', '')} ${f1(r.ms / (r.bytes / 2 ** 20), 0)} ms/MB`).join(', '));
 if (jsonOut) {
   writeFileSync(resolve(process.cwd(), jsonOut), JSON.stringify(results, null, 2) + '\n');
   console.log(`wrote ${jsonOut}`);

@@ -76,14 +76,17 @@ describe('chunked parse: crafted cases', () => {
   test('a code fence that spans headings is never split', () => {
     const text = '# A\n\n```markdown\n# Not a heading\n\n## Nor this\n```\n\n~~~~\n# x\n\n~~~\n# still code\n~~~~\n\n## B\n\ntext\n';
     expectSame(text, 2);
-    expect(chunkStarts(text, { targetBytes: 1 })).toEqual([0, text.indexOf('## B')]);
+    // split points: after each fence, never inside one
+    const starts = chunkStarts(text, { targetBytes: 1 });
+    expect(starts).toEqual([0, text.indexOf('```markdown'), text.indexOf('~~~~'), text.indexOf('## B'), text.indexOf('text\n')]);
   });
 
   test('HTML comments and blocks that span headings', () => {
     const text = '# A\n\n<!-- a comment\n\n# inside the comment\n-->\n\n<pre>\n\n# inside pre\n</pre>\n\n## B\n\n<div>\n# after html, no blank line\n</div>\n\n## C\n';
     expectSame(text, 2);
     const starts = chunkStarts(text, { targetBytes: 1 });
-    expect(starts.map((s) => text.slice(s, s + 4))).toEqual(['# A\n', '## B', '## C']);
+    // the comment and <pre> are split before, never inside; <div> (kind 6) ends at the blank line
+    expect(starts.map((s) => text.slice(s, s + 4))).toEqual(['# A\n', '<!--', '<pre', '## B', '<div', '## C']);
   });
 
   test('pins (container directives) that contain headings, with their positions', () => {
@@ -98,10 +101,20 @@ describe('chunked parse: crafted cases', () => {
     expectSame(text, 2);
   });
 
-  test('a document with no safe heading is parsed whole', () => {
-    const text = 'no headings\n\nat all\n';
-    expect(chunkStarts(text, { targetBytes: 1 })).toEqual([0]);
-    expect(chunked(text)).toEqual(parseTree(text));
+  test('a document with no heading splits at paragraphs; list items, quotes, breaks (--- would read as front matter), indented and lazy lines never start a chunk', () => {
+    const text = 'no headings\n\nat all\n\n- one\n\n- two\n\n1. first\n\n2) second\n\n> quote\n\n> again\n\n    code\n\n\tcode\n\n**Bold line as heading**\nlazy\n\n| a | b |\n|---|---|\n\n---\n\n[x]: /x\n';
+    const starts = chunkStarts(text, { targetBytes: 1 });
+    expect(starts.map((s) => text.slice(s, s + 5))).toEqual(['no he', 'at al', '**Bol', '| a |', '[x]: ']);
+    expectSame(text, 5);
+  });
+
+  test('a large policy without ATX headings (bold lines as headings) is parsed in chunks, the same as whole', () => {
+    const section = (i: number) => `**Section ${i}**\n\nWe collect your [name] and e-mail address.[^n]\n\n- one\n- two\n  continued\n\n1. first\n\n   second paragraph of the item\n\n`;
+    let text = '';
+    for (let i = 0; text.length <= CHUNKED_PARSE_ABOVE * 2; i++) text += section(i);
+    text += '[name]: https://example.com\n\n[^n]: A note.\n';
+    expect(chunkStarts(text).length).toBeGreaterThan(2);
+    expect(parseMarkdown(text).tree).toEqual(parseTree(text));
   });
 
   test('chunks respect the target size', () => {

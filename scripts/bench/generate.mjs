@@ -19,16 +19,21 @@ export function corpusFiles(dir) {
 const stripFrontMatter = (t) => t.replace(/^---\n[\s\S]*?\n---\n/, '');
 const norm = (t) => t.replace(/\r\n?/g, '\n');
 
-/** One document of about `size` bytes: corpus policies one after another, each under its own heading. */
-export function generateSized(corpus, size, dir) {
+/**
+ * One document of about `size` bytes: corpus policies one after another, each under its own heading.
+ * `atx: false` writes every heading as a bold line instead, as many real policies do (no `#` at all).
+ */
+export function generateSized(corpus, size, dir, { atx = true } = {}) {
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `doc-${size}.md`);
+  const file = join(dir, `doc-${size}${atx ? '' : '-bold'}.md`);
   if (existsSync(file)) return file;
-  const parts = ['# A generated policy of about ' + size + ' bytes\n'];
+  const heading = (depth, text) => (atx ? `${'#'.repeat(depth)} ${text}` : `**${text}**`);
+  const parts = [heading(1, 'A generated policy of about ' + size + ' bytes') + '\n'];
   let n = parts[0].length;
   for (let i = 0; n < size; i++) {
-    const text = stripFrontMatter(norm(readFileSync(corpus[i % corpus.length], 'utf8')));
-    const part = `\n## Part ${i + 1}\n\n${text.trim()}\n`;
+    let text = stripFrontMatter(norm(readFileSync(corpus[i % corpus.length], 'utf8')));
+    if (!atx) text = text.replace(/^#{1,6}[ \t]+(.*?)[ \t#]*$/gm, (_, t) => heading(0, t));
+    const part = `\n${heading(2, `Part ${i + 1}`)}\n\n${text.trim()}\n`;
     parts.push(part);
     n += part.length;
   }

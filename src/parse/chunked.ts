@@ -4,9 +4,11 @@
 // closes, so a whole parse of a document with many lists costs lists x size: 27 s for 5 MB
 // (../shared/reference/performance.md). Parsed in chunks of ~64 KB, the same document costs
 // a few seconds, and the tree is the same as the whole parse's:
-//   - chunks start only at an ATX heading at column 0 that follows a blank line, outside any
-//     fenced code block, HTML block (types 1-5), container directive (:::) or front matter: such
-//     a line closes every open block, so nothing before it can change how it and what follows parse;
+//   - chunks start only at a line at column 0 that follows a blank line (a heading, a paragraph,
+//     a table..., never a list or quote marker), outside any fenced code block, HTML block
+//     (types 1-5), container directive (:::) or front matter: such a line closes every open block,
+//     so nothing before it can change how it and what follows parse. (Until session 4 only ATX
+//     headings were split points, so a large policy without them was parsed whole: superlinear.)
 //   - link reference definitions and footnote definitions are document-wide: a chunk that uses a
 //     label defined in another chunk is parsed again with stand-in definitions of those labels
 //     (before it, or after it for the first chunk), which are then dropped from its tree;
@@ -56,14 +58,7 @@ export function chunkStarts(source: string, options: ChunkOptions = {}): number[
       if (html.test(line)) html = null;
     } else {
       const blank = /^\s*$/.test(line);
-      if (
-        line.startsWith('#') &&
-        prevBlank &&
-        directives === 0 &&
-        /^#{1,6}(\s|$)/.test(line) &&
-        lineStart - starts[starts.length - 1]! >= target
-      )
-        starts.push(lineStart);
+      if (prevBlank && directives === 0 && lineStart - starts[starts.length - 1]! >= target && opensTopLevelBlock(line)) starts.push(lineStart);
       const open = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
       if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) fence = { char: open[1]![0]!, length: open[1]!.length };
       else if (/^ {0,3}:{3,}\s*[A-Za-z]/.test(line)) directives++;
@@ -75,6 +70,20 @@ export function chunkStarts(source: string, options: ChunkOptions = {}): number[
     lineStart = lineEnd + 1;
   }
   return starts;
+}
+
+/**
+ * After a blank line, outside fences, HTML blocks 1-5 and directives: does this line start a block at
+ * the top level that nothing before it can absorb? A line at column 0 closes every list item and
+ * block quote (their content is indented or marked, and a blank line ends lazy continuation), so
+ * it starts a heading, a paragraph, a table, a definition... What it must not be is a list
+ * marker (the next item of the list before: a split would make two lists) or a quote marker.
+ */
+function opensTopLevelBlock(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (Number.isNaN(c) || c === 0x20 || c === 0x09 || c === 0x3e /* > */) return false;
+  // nor a thematic break, nor "---"/"+++", which at the start of a chunk would read as front matter
+  return !/^(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)|---|\+\+\+|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)/.test(line);
 }
 
 /** For an HTML block of kinds 1-5 that this line opens and does not close: the end condition. */
