@@ -6,6 +6,8 @@
 //  - recipients of plc/ policies read by hand: set 1 (test/fixtures/handread/recipients.yaml,
 //    untuned until extract6 read its misses) and set 2 (recipients-2.yaml, frozen in extract6 before
 //    any rule change: the untuned measure);
+//  - access rights read by hand: set 1 (access.yaml, plc/, untuned until access2 read its misses) and
+//    set 2 (access-2.yaml, versions/, frozen in access2 before any rule change: the untuned measure);
 //  - data-category precision of four plc/ policies judged by hand (data-precision.yaml, frozen in datap);
 //  - the seed policy's recall and traps (shared score-seed.mjs);
 //  - every corpus file extracted in one process: throws, evidence self-check errors, timing;
