@@ -6,6 +6,8 @@
 //  - recipients of plc/ policies read by hand: set 1 (test/fixtures/handread/recipients.yaml,
 //    untuned until extract6 read its misses) and set 2 (recipients-2.yaml, frozen in extract6 before
 //    any rule change: the untuned measure);
+//  - access rights read by hand: set 1 (access.yaml, plc/, untuned until access2 read its misses) and
+//    set 2 (access-2.yaml, versions/, frozen in access2 before any rule change: the untuned measure);
 //  - data-category precision of four plc/ policies judged by hand (data-precision.yaml, frozen in datap);
 //  - the seed policy's recall and traps (shared score-seed.mjs);
 //  - every corpus file extracted in one process: throws, evidence self-check errors, timing;
@@ -188,8 +190,8 @@ scoreHandread('recipients-2.yaml', 'set 2 (untuned: frozen in extract6, never tu
 // has a line in the span. Recall: statements some prediction covers. Misses are printed only with
 // --verbose-access (read them only when a round is over: once read, the set is consumed).
 const ACCESS_IDS = new Set(['access', 'rectification', 'erasure', 'deactivation', 'portability']);
-function scoreAccess() {
-  const set = handreadSet('access.yaml', 'access');
+function scoreAccess(name, label, verboseFlag) {
+  const set = handreadSet(name, label);
   if (!set) return;
   const { gold, models } = set;
   let tp = 0, fp = 0;
@@ -213,11 +215,15 @@ function scoreAccess() {
     }
   }
   const n = gold.statements.length;
-  console.log(`\nhand-read plc access (untuned: frozen at the start of the access round; ${gold.policies.length} policies, ${n} statements; line + right):`);
+  console.log(`\nhand-read ${label} (${gold.policies.length} policies, ${n} statements; line + right):`);
   console.log(`  access rights: ${prf(tp, fp, hit.size, n)}`);
-  if (process.argv.includes('--verbose-access')) console.log(detail.join('\n'));
+  if (process.argv.includes(verboseFlag)) console.log(detail.join('\n'));
 }
-scoreAccess();
+// Set 1 was untuned through the access round; access2 read its misses, so it is tuned now. Set 2
+// (versions/ policies) was frozen at the start of access2, before any rule of it: the untuned
+// access measure; its misses are printed only with --verbose-access2.
+scoreAccess('access.yaml', 'plc access (set 1: tuned since access2; untuned before)', '--verbose-access');
+scoreAccess('access-2.yaml', 'access set 2 (untuned: frozen in access2, never tuned on)', '--verbose-access2');
 
 // ---- 2d. hand-read plc data precision (test/fixtures/handread/data-precision.yaml)
 // Four plc/ policies whose positive data_categories items were judged by hand at the start of the

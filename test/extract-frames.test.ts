@@ -343,3 +343,41 @@ test('guards: password advice, a sharing feature, an inverted "nor", a sale of g
   expect(rec('Acme will not give, sell, rent or exchange the information with anyone else.')).toEqual([]);
   expect(rec('Old comments may still be visible to others.')).toEqual(['other_users']);
 });
+
+// The access2 round (sentences written for these tests from general policy grammar): access as a
+// noun the user is given, a relative clause with the user as actor, a listing or summary of one's
+// data, gerunds after a means noun, and account closure wordings.
+test.each([
+  ['access as a noun given to the user', 'Signing in gives you access to the personal information we hold about you.', ['access']],
+  ['"provide you with access to"', 'We will provide you with reasonable access to your account information.', ['access']],
+  ['the user has access', 'Registered members have access to their profile data at all times.', ['access']],
+  ['"ask for access to"', 'You may ask for access to the records we keep about you.', ['access']],
+  ['a relative clause, access', 'The information you can review online includes your address and order history.', ['access']],
+  ['a relative clause, edit', 'Details that you can correct yourself include your name and telephone number.', ['rectification']],
+  ['a summary of one\'s data', 'You have the right to obtain a summary of the personal data we process about you.', ['access']],
+  ['a list of one\'s data', 'Customers may receive a list of the information stored about them.', ['access']],
+  ['gerunds after a means noun', 'Your dashboard offers tools for viewing and updating your personal information.', ['access', 'rectification']],
+  ['a hedge between coordinated gerunds', 'The portal gives you a way of reviewing and, in some cases, correcting your data.', ['access', 'rectification']],
+  ['"the limited purpose of" is no access restriction', 'Our account pages give you access to your order records for the limited purpose of viewing and, in some cases, updating that information.', ['access', 'rectification']],
+  ['closing a membership', 'You may cancel your membership at any time from the settings page.', ['erasure']],
+  ['asking for the account to be closed', 'You can ask that your account be closed by writing to our support team.', ['erasure']],
+])('access right kept (access2): %s', (_label, body, expected) => {
+  const got = rights(body);
+  for (const id of expected) expect(got).toContain(id);
+});
+
+test.each([
+  ['staff given access', 'We give our employees access to your information only when they need it.'],
+  ['a processor with access', 'We provide our hosting providers with access to your data so they can run our servers.'],
+  ['an intruder gaining access', 'If someone gains access to your account, your messages could be read.'],
+  ['information other users can see', 'The information that other users can view includes your username.'],
+  ['a purpose with a gerund', 'We use your address for updating our delivery records.'],
+  ['a membership ended by us', 'We may terminate your membership if you break these rules.'],
+  ['a list of what was disclosed (about sharing)', 'Residents of some states can request a list of the personal information we disclosed to other companies last year.'],
+  ['other people with access to the account', 'If other users have access to your device, they can see your saved settings.'],
+  ['contractors with access', 'These contractors and individuals have access to personal information needed to do their work.'],
+  ['using the site, not one\'s data', 'If you have trouble accessing information on our pages with a screen reader, please call us.'],
+])('no access right (access2): %s', (_label, body) => {
+  const got = rights(body);
+  for (const id of ACCESS_IDS) expect(got).not.toContain(id);
+});

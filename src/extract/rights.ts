@@ -35,7 +35,7 @@ const IMPERATIVE =
 
 /** Another actor governs the verb: staff with access, a third party's request, a first-party purpose. */
 const OTHER_ACTOR =
-  /\b(?:unauthori[sz]ed|prevent|protect(?:s|ed|ion)?|against|restrict(?:s|ed)?|limit(?:s|ed)?|only (?:authori[sz]ed )?(?:employees|staff|personnel)|employees|staff|personnel|contractors|agents|hackers|(?:we|they|it|he|she)\s+(?:\w+\s+){0,2}use[sd]?\s+(?:the |your |this |such |that |personal |collected )*(?:information|data)\b[^.;]{0,60}\bto|helps? you)\b[^.;]{0,40}$/;
+  /\b(?:unauthori[sz]ed|prevent|protect(?:s|ed|ion)?|against|restrict(?:s|ed)?|limit(?:s|ed)?(?! (?:purposes?|cases|circumstances)\b)|only (?:authori[sz]ed )?(?:employees|staff|personnel)|employees|staff|personnel|contractors|agents|hackers|(?:we|they|it|he|she)\s+(?:\w+\s+){0,2}use[sd]?\s+(?:the |your |this |such |that |personal |collected )*(?:information|data)\b[^.;]{0,60}\bto|helps? you)\b[^.;]{0,40}$/;
 
 /** A subject other than the user directly before the modal and the verb. */
 const OTHER_SUBJECT =
@@ -44,6 +44,11 @@ const OTHER_SUBJECT =
 /** "so (that) you can" before a plain access verb: the service's purpose, not a right over data. */
 const SO_THAT_YOU = /\bso(?: that)? (?:you|users?|members?|customers?) (?:can|may|will be able to|are able to)\s+(?:easily\s+|always\s+|later\s+|then\s+)?$/;
 const ACCESS_VERB_AT = /^(?:access|view|see|review)\b(?!,? (?:and|or) (?:correct|update|edit|change|amend|modify|delete|erase|remove))/;
+
+/** A match that holds the user as the one given access or acting in a relative clause (access2). */
+const MATCH_NAMES_USER = new RegExp(
+  String.raw`^(?:(?:gives?|giving|provides?|providing|grants?|granting|offers?|offering)\s+${USER}\b|(?:you|users?|members?|customers?|subscribers?|account ?holders?)\s+(?:will |may |also |can |shall |then |still |always )?(?:have|has|get|gain|obtain|(?:are|is|will be|be) (?:given|granted|provided with|offered))\b|(?:information|data|details|records)(?: (?:that|which))? you (?:can|may|are able to|will be able to)\b)`,
+);
 
 /** Impossibility or refusal directly before the verb. */
 const CANNOT = /\b(?:not|never|cannot|can't|unable|impossible|not possible|no way)\b(?:\s+[a-z]+){0,3}\s*$/;
@@ -59,6 +64,9 @@ export function userActs(t: string, pos: number, lead: string): boolean {
   if (OTHER_SUBJECT.test(before.slice(-60))) return false;
   // a feature, not a right: "we store your files so that you can access them from any device"
   if (ACCESS_VERB_AT.test(t.slice(pos, pos + 60)) && SO_THAT_YOU.test(before.slice(-40))) return false;
+  // the match itself names the user as the one who has, is given or can act: "gives you access to",
+  // "members have access to their data", "the information you can review"
+  if (MATCH_NAMES_USER.test(t.slice(pos, pos + 80))) return true;
   const near = before.slice(-90);
   if (OTHER_ACTOR.test(near) && !USER_MODAL.test(near) && !ENABLE_USER.test(near)) return false;
   // the match itself may hold the noun: "you have a right | to access"
