@@ -426,3 +426,7 @@ test('the user as subject, one definition: subscribers and account holders discl
   expect(rec('Subscribers may share their playlists with other companies.')).toEqual([]);
   expect(rec('Account holders can disclose their address to third parties.')).toEqual([]);
 });
+
+test('a disclaimer is no denial: "we cannot ensure that it will never be disclosed"', () => {
+  expect(rec('We cannot ensure that your personal information will never be disclosed in ways not described here.', 'negative')).toEqual([]);
+});

@@ -905,6 +905,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (v.kind !== 'share' || !v.negated || !DENIAL_VERB.test(t.slice(v.start, v.end))) return false;
         const pre = t.slice(Math.max(0, v.start - 40), v.start);
         if (USER_SUBJECT_BEFORE.test(pre)) return false;
+        // "we cannot ensure that your information will never be disclosed": a disclaimer, not a denial
+        if (disclaimerAt(v.start) || DISCLAIMER_RE.test(t.slice(0, v.start))) return false;
         const clauseAfter = t.slice(v.end).split(/[.;:]|,\s*(?:but|however|although|while|and (?:we|you|they))\b/)[0] ?? '';
         if (/\bto us\b|\bwith us\b/.test(clauseAfter.slice(0, 80))) return false;
         const objectData = DENIED_OBJECT.test(clauseAfter.slice(0, 80));
