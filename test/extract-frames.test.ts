@@ -430,3 +430,30 @@ test('the user as subject, one definition: subscribers and account holders discl
 test('a disclaimer is no denial: "we cannot ensure that it will never be disclosed"', () => {
   expect(rec('We cannot ensure that your personal information will never be disclosed in ways not described here.', 'negative')).toEqual([]);
 });
+
+test('a denial in one clause, a party in another: each is read', () => {
+  const body = 'We may share your data with advertisers, but we will not disclose your name.';
+  expect(rec(body)).toContain('advertising_partner');
+  expect(rec(body, 'negative')).toContain('third_party');
+  expect(rec('Acme may display these statistics publicly or provide them to others. However, Acme does not disclose personally-identifying information.', 'negative')).toContain('third_party');
+});
+
+test('a passive denial whose subject carries a parenthesis', () => {
+  expect(rec('Your e-mail address (and any other identifying information you give us) will not be shared without your permission.', 'negative')).toContain('third_party');
+});
+
+test.each([
+  ['a passive state', 'Your IP address is never publicly visible.'],
+  ['an act', 'We do not publicly display your e-mail address.'],
+])('a denied publication -> negative public: %s', (_label, body) => {
+  expect(rec(body, 'negative')).toContain('public');
+});
+
+test('no denied publication without data: "this site is not publicly available"', () => {
+  expect(rec('This site is not publicly available.', 'negative')).toEqual([]);
+});
+
+test('no denial of ours: others asked not to disclose, or data not shared with the service itself', () => {
+  expect(rec('We require researchers to protect your data and we ask that they not disclose your personal information.', 'negative')).toEqual([]);
+  expect(rec('Other advertisers may set cookies, but this information is not shared with us.', 'negative')).toEqual([]);
+});

@@ -130,11 +130,16 @@ const DISCLOSING_VERB = /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|r
 const PARAGRAPH_LEAD_END = /(?::|\bas follows\.?|\b(?:in|under) the following (?:circumstances|cases|situations|ways|instances|conditions)\.?|\bthe following (?:parties|third parties|recipients)\.?)\s*$/;
 /** Advice to the user, not our practice: "never give your password to anyone", "we recommend that you do not disclose it". */
 const ADVICE = /(?:^\W*|[,;:]\s*)(?:please\s+)?(?:never|do not|don't|dont)\s+(?!we\b)[a-z]+|\b(?:recommend|advise|encourage|urge|suggest|remind)\w*\b[^.;]{0,30}\byou\b|\byou (?:should|must) (?:not|never)\b/;
+/** A publication denied: a passive state ("is never publicly visible") or an act ("we do not publicly display"). */
+const PUBLIC_DENIED =
+  /\b(?:is|are|be|been|remains?)\s+(?:not|never)\s+(?:(?:be|made|ever)\s+)*publicly\s+(?:visible|viewable|available|accessible|displayed|shown|posted|disclosed|listed)\b|\b(?:(?:do|does|will|shall|would)\s+not|never|won't|don't|doesn't)\s+(?:ever\s+)?publicly\s+(?:display|post|disclose|share|publish|list|show|reveal)\b/;
+/** Data around a denied publication (its subject or object). */
+const DATA_BEFORE_OR_AFTER = /\b(?:information|info|data|details|addresse?s?|e-?mail|names?|numbers?|profiles?|it|they|them|pii|identit(?:y|ies))\b/;
 /** Verbs whose denial, with no party named, denies any disclosure ("send", "provide", "report" need their "to"). */
 const DENIAL_VERB = /^(?:shar|disclos|releas|exchang|distribut|trad|reveal|giv|transfer|pass|mak|made)/;
 /** Data as the object of a denied disclosure: "share it", "disclose such information", "release your e-mail address". */
 const DENIED_OBJECT =
-  /^\s*(?:(?:any|all|your|our|their|the|this|that|these|those|such|of|personal(?:ly)?|identifiable|identifying|individual|private|specific|customer|user|member|contact|[a-z]+'s?)\s+){0,4}(?:information|info|data|details|it|them|this|these|such|lists?|names?|e-?mail(?: addresse?s?)?|addresse?s?|numbers?|records?|files?|content|messages?|communications?|correspondence|profiles?|snapshots?|reports?|results?|submissions?|responses?|answers?|entries|identit(?:y|ies)|pii)\b/;
+  /^\s*(?:(?:any|all|your|our|their|the|this|that|these|those|such|of|personal(?:ly)?|identifiable|identifying|individual|private|specific|customer|user|member|contact|[a-z]+'s?)[\s-]+){0,4}(?:information|info|data|details|it|them|this|these|such|lists?|names?|e-?mail(?: addresse?s?)?|addresse?s?|numbers?|records?|files?|content|messages?|communications?|correspondence|profiles?|snapshots?|reports?|results?|submissions?|responses?|answers?|entries|identit(?:y|ies)|pii)\b/;
 /** A passive's data subject: "your information will never be disclosed", "they are not shared". */
 const DENIED_PASSIVE_SUBJECT =
   /\b(?:information|info|data|details|it|they|lists?|names?|addresse?s?|numbers?|records?|files?|content|messages?|profiles?|snapshots?|reports?|results?|submissions?|responses?|answers?|entries|pii)\b[^.;:]{0,40}\b(?:is|are|be|been|will be|may be|shall be|gets?|get)\s+(?:(?:not|never|ever|no longer|in any way|otherwise|further|also)\s+)*$/;
@@ -823,7 +828,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       }
     }
     // a party given by a pronoun: "we will not share your information with others", "to anyone else"
-    let pronounParty = false;
+    const pronounAt: number[] = [];
     if (recipientGate) {
       for (const pm of execAll(PRONOUN_PARTY, t)) {
         const pStart = pm.index + pm[0].length - pm[1]!.length;
@@ -836,7 +841,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const exposed = /\b(?:visible|viewable|available|accessible|displayed|shown|seen)\s*$/.test(t.slice(0, pm.index));
         const negated = frame.negated || /^no /.test(pm[1]!);
         store.add('recipients', { id: exposed ? 'other_users' : 'third_party', polarity: negated ? 'negative' : 'positive', ...base(pStart, negated ? 'recipient.negated' : 'recipient.transfer', 0.6), data: negated ? [] : contextData, purposes: negated ? [] : purposeIds });
-        pronounParty = true;
+        pronounAt.push(pStart);
       }
     }
     // "we may share information with that service": the party named before it (in the sentence, else
@@ -900,20 +905,35 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // to no third party either. The denied verb must move data (not "send you e-mail"), its object
     // (or the subject of a passive) must be data, and we must be the one denying (not "never share
     // your password", "you do not have to disclose ...", nor "does not reveal ... to us").
-    if (recipientGate && !recMatches.length && !pronounParty && !saleParty && !ADVICE.test(t)) {
+    // (a party named in another clause leaves this one's denial alone: "Acme may display statistics
+    // publicly or provide them to others. However, Acme does not disclose ...")
+    if (recipientGate && !saleParty && !ADVICE.test(t)) {
+      const partyAt = [...recMatches.map((r) => r.start), ...pronounAt];
       const denied = vs.find((v) => {
         if (v.kind !== 'share' || !v.negated || !DENIAL_VERB.test(t.slice(v.start, v.end))) return false;
+        const c = clauseOf(v.start);
+        if (partyAt.some((p) => p >= Math.max(c.rel, v.start - 40) && p < c.relEnd)) return false;
         const pre = t.slice(Math.max(0, v.start - 40), v.start);
-        if (USER_SUBJECT_BEFORE.test(pre)) return false;
+        // the user or another party denies ("we ask that they not disclose it"): not our denial
+        if (USER_SUBJECT_BEFORE.test(pre) || /\b(?:they|he|she)\s+(?:[a-z']+\s+){0,2}$/.test(pre)) return false;
         // "we cannot ensure that your information will never be disclosed": a disclaimer, not a denial
         if (disclaimerAt(v.start) || DISCLAIMER_RE.test(t.slice(0, v.start))) return false;
         const clauseAfter = t.slice(v.end).split(/[.;:]|,\s*(?:but|however|although|while|and (?:we|you|they))\b/)[0] ?? '';
-        if (/\bto us\b|\bwith us\b/.test(clauseAfter.slice(0, 80))) return false;
+        // "not shared with us" / "not shared with Acme" (the service itself) denies no third party
+        const own = model.controller.name ? model.controller.name.toLowerCase().split(/\s+/)[0]!.replace(/[^a-z0-9]/g, '') : '';
+        if (/\b(?:to|with) us\b/.test(clauseAfter.slice(0, 80)) || (own.length > 2 && new RegExp(`\\b(?:to|with) ${own}`).test(clauseAfter.slice(0, 80)))) return false;
         const objectData = DENIED_OBJECT.test(clauseAfter.slice(0, 80));
-        const passiveData = /^(?:shared|disclosed|released|exchanged|distributed|traded|revealed|given|transferred|passed|made)\b/.test(t.slice(v.start, v.end)) && DENIED_PASSIVE_SUBJECT.test(t.slice(Math.max(0, v.start - 120), v.start));
+        const passiveData = /^(?:shared|disclosed|released|exchanged|distributed|traded|revealed|given|transferred|passed|made)\b/.test(t.slice(v.start, v.end)) && DENIED_PASSIVE_SUBJECT.test(t.slice(Math.max(0, v.start - 240), v.start).replace(/\([^()]*\)/g, ''));
         return objectData || passiveData;
       });
       if (denied) store.add('recipients', { id: 'third_party', polarity: 'negative', ...base(denied.start, 'recipient.denial', 0.55), data: [], purposes: [] });
+    }
+    // a denied publication: "your IP address is never publicly visible", "we do not publicly display your e-mail"
+    if (recipientGate && !ADVICE.test(t)) {
+      const pub = PUBLIC_DENIED.exec(t);
+      if (pub && !disclaimerAt(pub.index) && DATA_BEFORE_OR_AFTER.test(t.slice(Math.max(0, pub.index - 100), pub.index + pub[0].length + 60).replace(/\([^()]*\)/g, ''))) {
+        store.add('recipients', { id: 'public', polarity: 'negative', ...base(pub.index, 'recipient.negated', 0.55), data: [], purposes: [] });
+      }
     }
     // public disclosure with no recipient word: "is public information and will not be treated as confidential"
     if (publicFrame && !recMatches.some((r) => r.id === 'public' || r.id === 'other_users')) {
