@@ -457,3 +457,9 @@ test('no denial of ours: others asked not to disclose, or data not shared with t
   expect(rec('We require researchers to protect your data and we ask that they not disclose your personal information.', 'negative')).toEqual([]);
   expect(rec('Other advertisers may set cookies, but this information is not shared with us.', 'negative')).toEqual([]);
 });
+
+test('a publication with no party word: "display this information publicly" -> public; denied -> negative public', () => {
+  expect(rec('We collect statistics about visitors. We may display this information publicly.')).toContain('public');
+  expect(rec('We will not display your e-mail address publicly.', 'negative')).toContain('public');
+  expect(rec('We will not display your e-mail address publicly.')).not.toContain('public');
+});

@@ -133,6 +133,10 @@ const ADVICE = /(?:^\W*|[,;:]\s*)(?:please\s+)?(?:never|do not|don't|dont)\s+(?!
 /** A publication denied: a passive state ("is never publicly visible") or an act ("we do not publicly display"). */
 const PUBLIC_DENIED =
   /\b(?:is|are|be|been|remains?)\s+(?:not|never)\s+(?:(?:be|made|ever)\s+)*publicly\s+(?:visible|viewable|available|accessible|displayed|shown|posted|disclosed|listed)\b|\b(?:(?:do|does|will|shall|would)\s+not|never|won't|don't|doesn't)\s+(?:ever\s+)?publicly\s+(?:display|post|disclose|share|publish|list|show|reveal)\b/;
+/** A publication stated: "display this information publicly", "publicly post". */
+const PUBLIC_ACT = /\b(?:display|post|publish|disclose|share|release|list|show)(?:s|es|ed|ing)?\b[^.;,]{0,40}?\bpublicly\b|\bpublicly\s+(?:display|post|publish|disclose|share|release|list|show)(?:s|es|ed|ing)?\b/;
+/** A negation right before it ("we will not"). */
+const NEG_BEFORE_ACT = /\b(?:not|never|no longer|n't|cannot)\s+(?:[a-z]+\s+){0,2}$/;
 /** Data around a denied publication (its subject or object). */
 const DATA_BEFORE_OR_AFTER = /\b(?:information|info|data|details|addresse?s?|e-?mail|names?|numbers?|profiles?|it|they|them|pii|identit(?:y|ies))\b/;
 /** Verbs whose denial, with no party named, denies any disclosure ("send", "provide", "report" need their "to"). */
@@ -933,6 +937,12 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       const pub = PUBLIC_DENIED.exec(t);
       if (pub && !disclaimerAt(pub.index) && DATA_BEFORE_OR_AFTER.test(t.slice(Math.max(0, pub.index - 100), pub.index + pub[0].length + 60).replace(/\([^()]*\)/g, ''))) {
         store.add('recipients', { id: 'public', polarity: 'negative', ...base(pub.index, 'recipient.negated', 0.55), data: [], purposes: [] });
+      }
+      // and stated: "we may display this information publicly", "comments you post publicly"
+      const act = pub ? null : PUBLIC_ACT.exec(t);
+      if (act && !disclaimerAt(act.index) && DATA_BEFORE_OR_AFTER.test(t.slice(Math.max(0, act.index - 100), act.index + act[0].length + 60).replace(/\([^()]*\)/g, ''))) {
+        const denied = NEG_BEFORE_ACT.test(t.slice(Math.max(0, act.index - 30), act.index));
+        store.add('recipients', { id: 'public', polarity: denied ? 'negative' : 'positive', ...base(act.index, denied ? 'recipient.negated' : 'recipient.public', 0.55), data: denied ? [] : contextData, purposes: denied ? [] : purposeIds });
       }
     }
     // public disclosure with no recipient word: "is public information and will not be treated as confidential"
