@@ -4,8 +4,9 @@
 //    for the 5 the rules were tuned on and for the other 5 (held out until extract5 read their
 //    recipient errors, then their access and data errors: no longer an untuned measure);
 //  - recipients of plc/ policies read by hand: set 1 (test/fixtures/handread/recipients.yaml,
-//    untuned until extract6 read its misses) and set 2 (recipients-2.yaml, frozen in extract6 before
-//    any rule change: the untuned measure);
+//    untuned until extract6 read its misses), set 2 (recipients-2.yaml, frozen in extract6, tuned
+//    since recip7) and set 3 (recipients-3.yaml, frozen in recip7 before any rule change: the
+//    untuned measure);
 //  - access rights read by hand: set 1 (access.yaml, plc/, untuned until access2 read its misses) and
 //    set 2 (access-2.yaml, versions/, frozen in access2 before any rule change: the untuned measure);
 //  - data-category precision of four plc/ policies judged by hand (data-precision.yaml, frozen in datap);
@@ -180,7 +181,10 @@ function scoreHandread(name, label, verboseFlag) {
 // frozen at the start of extract6 and is the untuned measure; its misses are printed only with
 // --verbose-set2 (read them only when a round is over: once read, the set is consumed).
 scoreHandread('recipients.yaml', 'set 1 (tuned since extract6; untuned before)', '--verbose');
-scoreHandread('recipients-2.yaml', 'set 2 (untuned: frozen in extract6, never tuned on)', '--verbose-set2');
+scoreHandread('recipients-2.yaml', 'set 2 (tuned since recip7; untuned before)', '--verbose-set2');
+// Set 3 was frozen at the start of recip7, before any rule of it: the untuned measure from then on;
+// its misses are printed only with --verbose-set3 (read them only when a round is over).
+scoreHandread('recipients-3.yaml', 'set 3 (untuned: frozen in recip7, never tuned on)', '--verbose-set3');
 
 // ---- 2c. hand-read plc access (test/fixtures/handread/access.yaml)
 // Five plc/ policies read by hand at the start of the access round, before any rule of it was

@@ -381,3 +381,123 @@ test.each([
   const got = rights(body);
   for (const id of ACCESS_IDS) expect(got).not.toContain(id);
 });
+
+// ---- recip7: denials with no party word, exception runs written as paragraphs, group wording
+// (sentences written for these tests from common policy grammar)
+test.each([
+  ['a denied share with a pronoun object', 'We will not share it.'],
+  ['a passive denial', 'Your e-mail address is never disclosed.'],
+  ['a denied trade', 'We do not trade or exchange this information.'],
+  ['a denial with a general exception', 'We do not disclose personal information other than as described below.'],
+  ['a denial across a coordinated verb', 'The company does not collect or share personal information.'],
+])('denial with no party word -> negative third_party: %s', (_label, body) => {
+  expect(rec(body, 'negative')).toContain('third_party');
+  expect(rec(body)).toEqual([]);
+});
+
+test.each([
+  ['a verb that needs its "to"', 'We will not send you unsolicited e-mail.'],
+  ['the user as subject', 'Members do not have to disclose their real names.'],
+  ['to us', 'The device token does not reveal your identity to us.'],
+  ['advice about a password', 'We strongly recommend that you do not disclose your password to anyone.'],
+  ['an imperative', 'To keep your account safe, never give your password out to anyone.'],
+])('no denial: %s', (_label, body) => {
+  expect(rec(body, 'negative')).toEqual([]);
+});
+
+test('our own denial about passwords stays a denial', () => {
+  expect(rec('We do not give out passwords to anyone.', 'negative')).toContain('public');
+});
+
+test('a denial with an exception keeps the exception positive', () => {
+  const body = 'We will not disclose your information unless required by law.';
+  expect(rec(body, 'negative')).toContain('third_party');
+  expect(rec(body)).toContain('public_authority');
+});
+
+test('an exception list written as paragraphs: each paragraph is in the frame of the lead-in', () => {
+  const body = [
+    'We do not share your personal information except as follows.',
+    'Service providers. We rely on companies that host our site and process payments.',
+    'Legal requirements. To respond to subpoenas, court orders or legal process.',
+    'Business transfers. In connection with a merger or a sale of our assets.',
+  ].join('\n\n');
+  const pos = rec(body);
+  expect(pos).toEqual(expect.arrayContaining(['processor', 'public_authority', 'acquirer']));
+  expect(rec(body, 'negative')).toEqual(['third_party']);
+});
+
+test('an exception run: the lead-in with an exception does not negate the cases; a title line does not end the run', () => {
+  const body = ['We do not share your information, except in the following circumstances:', '**Affiliates**', 'With our affiliated companies.'].join('\n\n');
+  expect(rec(body)).toContain('group_company');
+  expect(rec(body, 'negative')).not.toContain('group_company');
+});
+
+test('an exception run ends at a heading, and a paragraph with a party as subject does not inherit it', () => {
+  const md = '# Privacy Policy\n\n## Sharing\n\nWe may share your information as follows:\n\nAdvertisers may assume that people who click an ad are interested in it.\n\n## Security\n\nLegal requirements.\n';
+  const { model } = run(md);
+  expect(ids(model, 'recipients')).toEqual([]);
+});
+
+test('a lead-in paragraph followed by a list: the list takes it, later paragraphs do not', () => {
+  const md = '# Privacy Policy\n\n## Sharing\n\nWe may disclose information in the following circumstances:\n\n* With service providers.\n\nOur partners are listed on our site.\n';
+  const { model } = run(md);
+  expect(ids(model, 'recipients')).toEqual(['processor']);
+});
+
+test.each([
+  ['affiliated organizations', 'We may share your information with our affiliated organizations.'],
+  ['companies in our group', 'We may share your data with other companies in our group.'],
+  ['owned entities and brands', 'We may share your data with other fully or partially-owned entities and brands.'],
+  ['affiliates and subsidiaries', 'We may share your information with our affiliates and subsidiaries.'],
+  ['common control', 'We may disclose it to companies under common control with us.'],
+  ['sister brands', 'Your profile may be shared with our sister brands.'],
+])('group wording -> group_company: %s', (_label, body) => {
+  expect(rec(body)).toContain('group_company');
+});
+
+test('independently owned businesses are not our group', () => {
+  expect(rec('We may disclose information to independently owned businesses.')).not.toContain('group_company');
+});
+
+test('the user as subject, one definition: subscribers and account holders disclose, we do not', () => {
+  expect(rec('Subscribers may share their playlists with other companies.')).toEqual([]);
+  expect(rec('Account holders can disclose their address to third parties.')).toEqual([]);
+});
+
+test('a disclaimer is no denial: "we cannot ensure that it will never be disclosed"', () => {
+  expect(rec('We cannot ensure that your personal information will never be disclosed in ways not described here.', 'negative')).toEqual([]);
+});
+
+test('a denial in one clause, a party in another: each is read', () => {
+  const body = 'We may share your data with advertisers, but we will not disclose your name.';
+  expect(rec(body)).toContain('advertising_partner');
+  expect(rec(body, 'negative')).toContain('third_party');
+  expect(rec('Acme may display these statistics publicly or provide them to others. However, Acme does not disclose personally-identifying information.', 'negative')).toContain('third_party');
+});
+
+test('a passive denial whose subject carries a parenthesis', () => {
+  expect(rec('Your e-mail address (and any other identifying information you give us) will not be shared without your permission.', 'negative')).toContain('third_party');
+});
+
+test.each([
+  ['a passive state', 'Your IP address is never publicly visible.'],
+  ['an act', 'We do not publicly display your e-mail address.'],
+])('a denied publication -> negative public: %s', (_label, body) => {
+  expect(rec(body, 'negative')).toContain('public');
+});
+
+test('no denied publication without data: "this site is not publicly available"', () => {
+  expect(rec('This site is not publicly available.', 'negative')).toEqual([]);
+});
+
+test('no denial of ours: others asked not to disclose, or data not shared with the service itself', () => {
+  expect(rec('We require researchers to protect your data and we ask that they not disclose your personal information.', 'negative')).toEqual([]);
+  expect(rec('Other advertisers may set cookies, but this information is not shared with us.', 'negative')).toEqual([]);
+});
+
+test('a publication with no party word: "display this information publicly" -> public; denied -> negative public', () => {
+  expect(rec('We collect statistics about visitors. We may display this information publicly.')).toContain('public');
+  expect(rec('We will not display your e-mail address publicly.', 'negative')).toContain('public');
+  expect(rec('We will not display your e-mail address publicly.')).not.toContain('public');
+});

@@ -25,6 +25,16 @@ const SEARCH_ENGINES_SUBJECT_RE = /^(?:[a-z]+,?\s+){0,3}?(?:people at )?search e
 /** Words that start a sentence with a capital but name no company. */
 const NOT_A_NAME = /^(?:We|You|Your|Our|This|These|Those|That|It|They|There|The|A|An|If|When|In|On|At|For|By|As|All|Any|Some|Most|Many|Other|Also|However|Usually|Often|Sometimes|Please|Each|No|None|Information|Data|Personal|Cookies?|Third|Such|Where|While|After|Before|Once|Unless|Although|Because|To|With|From|Under|Upon|Users?|Visitors?|Customers?|Members?)$/;
 
+/**
+ * The user as the subject of a verb: "you", "users", "members of the forum", "subscribers". One
+ * definition for the recipient frames (recipients.ts) and the disclosure rules (index.ts), so that a
+ * disclosure the user makes ("you may share ...", "subscribers can send ...") is read alike in both.
+ * (rights.ts keeps its own, wider list: there the user is the one who acts, so "parents" and
+ * "residents" are users too; here a noun that is often the data's subject, not its discloser, is left out.)
+ */
+export const USER_NOUN = String.raw`(?:users?|members?|visitors?|customers?|subscribers?|account ?holders?|registrants?|participants?)`;
+export const USER_SUBJECT = String.raw`\b(?:you|${USER_NOUN}(?: of (?:[a-z-]+ ){0,3}?[a-z-]+)?)`;
+
 export interface ActorInput {
   /** lower-cased mask of the sentence */
   t: string;

@@ -1,7 +1,7 @@
 // The extractor: a parsed policy -> the policy model, with evidence for every item.
 // Pure, synchronous and deterministic; never throws (an internal failure becomes an error
 // diagnostic and an empty model). See docs/extraction.md.
-import { framesOthers, namesController, otherActor } from './actor.js';
+import { USER_SUBJECT, framesOthers, namesController, otherActor } from './actor.js';
 import type { ParsedDocument } from '../parse/markdown.js';
 import type {
   Evidence,
@@ -126,12 +126,33 @@ const LEGAL_PROCESS_ALL = new RegExp(LEGAL_PROCESS.source, 'g');
 const OWNER_CHANGE_ALL = new RegExp(OWNER_CHANGE.source, 'g');
 /** Verbs that move data to someone (share hits that are not "use" of a party). */
 const DISCLOSING_VERB = /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|releas|report|exchang|pass|distribut|rent|sell|sold|sale|trad|leas|suppl|furnish|reveal|mak|made)/;
+/** A paragraph that opens an exception run: "... except as follows.", "in the following circumstances:". */
+const PARAGRAPH_LEAD_END = /(?::|\bas follows\.?|\b(?:in|under) the following (?:circumstances|cases|situations|ways|instances|conditions)\.?|\bthe following (?:parties|third parties|recipients)\.?)\s*$/;
+/** Advice to the user, not our practice: "never give your password to anyone", "we recommend that you do not disclose it". */
+const ADVICE = /(?:^\W*|[,;:]\s*)(?:please\s+)?(?:never|do not|don't|dont)\s+(?!we\b)[a-z]+|\b(?:recommend|advise|encourage|urge|suggest|remind)\w*\b[^.;]{0,30}\byou\b|\byou (?:should|must) (?:not|never)\b/;
+/** A publication denied: a passive state ("is never publicly visible") or an act ("we do not publicly display"). */
+const PUBLIC_DENIED =
+  /\b(?:is|are|be|been|remains?)\s+(?:not|never)\s+(?:(?:be|made|ever)\s+)*publicly\s+(?:visible|viewable|available|accessible|displayed|shown|posted|disclosed|listed)\b|\b(?:(?:do|does|will|shall|would)\s+not|never|won't|don't|doesn't)\s+(?:ever\s+)?publicly\s+(?:display|post|disclose|share|publish|list|show|reveal)\b/;
+/** A publication stated: "display this information publicly", "publicly post". */
+const PUBLIC_ACT = /\b(?:display|post|publish|disclose|share|release|list|show)(?:s|es|ed|ing)?\b[^.;,]{0,40}?\bpublicly\b|\bpublicly\s+(?:display|post|publish|disclose|share|release|list|show)(?:s|es|ed|ing)?\b/;
+/** A negation right before it ("we will not"). */
+const NEG_BEFORE_ACT = /\b(?:not|never|no longer|n't|cannot)\s+(?:[a-z]+\s+){0,2}$/;
+/** Data around a denied publication (its subject or object). */
+const DATA_BEFORE_OR_AFTER = /\b(?:information|info|data|details|addresse?s?|e-?mail|names?|numbers?|profiles?|it|they|them|pii|identit(?:y|ies))\b/;
+/** Verbs whose denial, with no party named, denies any disclosure ("send", "provide", "report" need their "to"). */
+const DENIAL_VERB = /^(?:shar|disclos|releas|exchang|distribut|trad|reveal|giv|transfer|pass|mak|made)/;
+/** Data as the object of a denied disclosure: "share it", "disclose such information", "release your e-mail address". */
+const DENIED_OBJECT =
+  /^\s*(?:(?:any|all|your|our|their|the|this|that|these|those|such|of|personal(?:ly)?|identifiable|identifying|individual|private|specific|customer|user|member|contact|[a-z]+'s?)[\s-]+){0,4}(?:information|info|data|details|it|them|this|these|such|lists?|names?|e-?mail(?: addresse?s?)?|addresse?s?|numbers?|records?|files?|content|messages?|communications?|correspondence|profiles?|snapshots?|reports?|results?|submissions?|responses?|answers?|entries|identit(?:y|ies)|pii)\b/;
+/** A passive's data subject: "your information will never be disclosed", "they are not shared". */
+const DENIED_PASSIVE_SUBJECT =
+  /\b(?:information|info|data|details|it|they|lists?|names?|addresse?s?|numbers?|records?|files?|content|messages?|profiles?|snapshots?|reports?|results?|submissions?|responses?|answers?|entries|pii)\b[^.;:]{0,40}\b(?:is|are|be|been|will be|may be|shall be|gets?|get)\s+(?:(?:not|never|ever|no longer|in any way|otherwise|further|also)\s+)*$/;
 /** A party given by a pronoun after a transfer preposition: "with others", "to anyone else". */
 const PRONOUN_PARTY = /\b(?:with|to)\s+((?:any |no )?(?:others|one else|anyone else|anybody(?: else)?|outsiders|other persons|any other (?:person|party|company|entity|organi[sz]ation)s?))\b/g;
 /** A group named by its brand: "other IAC businesses", "the Acme family of companies". */
 const NAMED_GROUP = /\b(?:[Oo]ther|[Oo]ur|[Ii]ts|[Tt]he)\s+((?:[A-Z][A-Za-z0-9&.'-]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:\s+(?:[A-Z][A-Za-z0-9&.'-]*)){0,2})\s+(?:businesses|companies|brands|subsidiaries|affiliates|entities|properties|family of (?:companies|brands|businesses|websites|sites))\b/g;
 /** The user is the subject of the verb that follows ("you may share", "users can disclose"). */
-const USER_SUBJECT_BEFORE = /\b(?:you|users?|members?|visitors?|customers?)\s+(?:[a-z]+\s+){0,2}$/;
+const USER_SUBJECT_BEFORE = new RegExp(USER_SUBJECT + String.raw`\s+(?:[a-z]+\s+){0,2}$`);
 const NOT_GROUP_NAME = /^(?:affiliated|related|other|partner|third|group|sister|parent|member|participating|selected|trusted|corporate|service|advertising|marketing|business|outside|unaffiliated|non|independent|such|these|those|certain|all|any|some|our|its)\b/i;
 
 type Facet = 'data_categories' | 'purposes' | 'recipients' | 'rights' | 'retention' | 'transfers' | 'security' | 'sources';
@@ -237,6 +258,7 @@ interface Sentence extends Span {
   block: Block;
   text: string; // mask slice
   lead: string; // mask text of the lead-in, '' if none
+  paraLead: string; // for a paragraph in a run after "... except as follows.": that lead-in (recipients only)
   classes: Set<string>;
 }
 
@@ -393,12 +415,25 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     return out;
   };
 
+  // An exception list written as paragraphs: "We do not share your information except as follows."
+  // then one paragraph per case ("Service providers. We ...", "Legal requirements. ..."). Each
+  // paragraph of the run is in the lead-in's frame, as a list item is (for recipients only). The run
+  // ends at the next heading (a line used as a heading, as the cases' own titles often are, does not
+  // end it), at a list (which takes the lead-in itself) or when the section leaves the lead-in's.
+  let paraLead: { text: string; section: string[] } | undefined;
+  const inSection = (inner: string[], outer: string[]) => inner.length >= outer.length && outer.every((h, i) => inner[i] === h);
   for (let bi = 0; bi < st.blocks.length; bi++) {
     const block = st.blocks[bi]!;
+    if (paraLead && (block.kind === 'item' || (block.kind === 'heading' && !block.pseudoHeading) || !inSection(block.section, paraLead.section))) paraLead = undefined;
     if (block.kind === 'heading' || block.toc) continue;
     const classes = sectionClasses(block.section);
     const leadBlock = block.leadIn !== undefined ? st.blocks[block.leadIn] : undefined;
     const lead = leadBlock ? collapse(textOf(st, leadBlock)) : '';
+    const paragraphLead = block.kind === 'paragraph' && paraLead ? paraLead.text : '';
+    if (block.kind === 'paragraph') {
+      const text = collapse(textOf(st, block));
+      if (PARAGRAPH_LEAD_END.test(text) && verbs(text).some((v) => v.kind === 'share')) paraLead = { text, section: block.section };
+    }
     const secKey = block.section.join('\u0000');
     blockCache = new Map();
     currentBlock = block;
@@ -407,7 +442,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     blockFramed = false;
     let firstSentence = true;
     for (const sp of splitSentences(mask, block.start, block.end)) {
-      const s: Sentence = { ...sp, block, text: mask.slice(sp.start, sp.end), lead, classes };
+      const s: Sentence = { ...sp, block, text: mask.slice(sp.start, sp.end), lead, paraLead: paragraphLead, classes };
       if (firstSentence) {
         firstSentence = false;
         blockFramed = block.kind !== 'item' && framesOthers(s.text, verbs(s.text)[0]?.start ?? -1, model.controller.name);
@@ -627,12 +662,17 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // "another business" is a buyer only in a merger
     const mergerHere = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|bankrupt\w*|reorgani[sz]\w*|successor)\b/.test(t);
     const recipientGate = !othersAct && !isDnt && !choice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t);
+    // a paragraph of an exception run is framed by its lead-in as a list item is
+    const rLead = s.lead || s.paraLead;
+    const rItem = s.block.kind === 'item' || s.paraLead !== '';
+    const rLeadVs = rLead === s.lead ? leadVs : verbs(rLead);
     const frameCtx: FrameContext = {
       t,
       shares: partyShares(t, vs.filter((v) => v.kind === 'share')),
-      lead: s.lead,
-      leadShares: partyShares(s.lead, leadVs.filter((v) => v.kind === 'share')),
-      isItem: s.block.kind === 'item',
+      lead: rLead,
+      leadShares: partyShares(rLead, rLeadVs.filter((v) => v.kind === 'share')),
+      isItem: rItem,
+      paraRun: s.block.kind !== 'item' && rItem,
       sharingSection: s.classes.has('sharing'),
       parties: recMatches.map((r) => ({ start: r.start, end: r.end })),
     };
@@ -674,6 +714,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (!frame && !(isPublic && publicFrame)) continue;
         if (m.name && namesController(m.name, model.controller.name)) continue;
         if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
+        // advice to the user ("never share your password with anyone") discloses nothing of ours
+        if (m.id === 'public' && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && ADVICE.test(t)) continue;
         if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t) && !(frame?.negated && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && /\b(?:sold|sell|rent|leas|trad|giv|releas|transfer|provid|reveal|exchang)\w*\b[^.;]{0,40}\bany(?:one|body)\b/.test(t))) continue;
         let polarity: Polarity = frame?.negated ? 'negative' : 'positive';
         if (publicFrame && isPublic) polarity = 'positive';
@@ -766,7 +808,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // when the list has no lead-in paragraph); a sentence needs a disclosing verb of its own.
     if (recipientGate && !recMatches.length) {
       const own = frameCtx.shares.filter((v) => DISCLOSING_VERB.test(t.slice(v.start, v.end)));
-      const leadDisc = frameCtx.leadShares.filter((v) => DISCLOSING_VERB.test(s.lead.slice(v.start, v.end)));
+      const leadDisc = frameCtx.leadShares.filter((v) => DISCLOSING_VERB.test(rLead.slice(v.start, v.end)));
       for (const [id, cue, cueAll, purpose] of [
         ['public_authority', LEGAL_PROCESS, LEGAL_PROCESS_ALL, 'legal_compliance'],
         ['acquirer', OWNER_CHANGE, OWNER_CHANGE_ALL, 'merger_acquisition'],
@@ -775,8 +817,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (!cm || disclaimerAt(cm.index)) continue;
         // an item with no practice verb of its own ("legal process" is no use of data)
         const cueSpans = execAll(cueAll, t).map((x) => [x.index, x.index + x[0].length] as const);
-        const verbless = s.block.kind === 'item' && !own.length && !vs.some((v) => v.kind !== 'share' && !cueSpans.some(([a, b]) => v.start < b && v.end > a));
-        const inherited = verbless && (leadDisc.length > 0 || (!s.lead && s.classes.has('sharing')));
+        const verbless = rItem && !own.length && !vs.some((v) => v.kind !== 'share' && !cueSpans.some(([a, b]) => v.start < b && v.end > a));
+        const inherited = verbless && (leadDisc.length > 0 || (!rLead && s.classes.has('sharing')));
         let negated = false;
         if (own.length) {
           // a denial ("we do not share ... unless required by law") is the exception rule's
@@ -784,12 +826,13 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           if (v.negated || USER_SUBJECT_BEFORE.test(t.slice(Math.max(0, v.start - 40), v.start))) continue;
         } else if (inherited) {
           const lv = leadDisc[leadDisc.length - 1];
-          negated = !!lv && lv.negated && !LEAD_EXCEPTION.test(s.lead.slice(lv.end));
+          negated = !!lv && lv.negated && !LEAD_EXCEPTION.test(rLead.slice(lv.end));
         } else continue;
         store.add('recipients', { id, polarity: negated ? 'negative' : 'positive', ...base(cm.index, 'recipient.context', 0.55), data: negated ? [] : contextData, purposes: negated ? [] : [...new Set([purpose, ...purposeIds])] });
       }
     }
     // a party given by a pronoun: "we will not share your information with others", "to anyone else"
+    const pronounAt: number[] = [];
     if (recipientGate) {
       for (const pm of execAll(PRONOUN_PARTY, t)) {
         const pStart = pm.index + pm[0].length - pm[1]!.length;
@@ -802,6 +845,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const exposed = /\b(?:visible|viewable|available|accessible|displayed|shown|seen)\s*$/.test(t.slice(0, pm.index));
         const negated = frame.negated || /^no /.test(pm[1]!);
         store.add('recipients', { id: exposed ? 'other_users' : 'third_party', polarity: negated ? 'negative' : 'positive', ...base(pStart, negated ? 'recipient.negated' : 'recipient.transfer', 0.6), data: negated ? [] : contextData, purposes: negated ? [] : purposeIds });
+        pronounAt.push(pStart);
       }
     }
     // "we may share information with that service": the party named before it (in the sentence, else
@@ -838,6 +882,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     for (const r of recMatches) if (r.id !== 'acquirer' || mergerHere) partyMemory.push({ sec: secKey, block: blockNo, id: demonstrativeType.get(r) ?? r.id, ...(r.name ? { name: r.name } : {}), text: t.slice(r.start, r.end) });
 
     // sale, stated or denied, with no recipient named
+    let saleParty = false;
     if (SELL_RE.test(t) && vs.some((v) => v.kind === 'share') && !isDnt && !choice && (/\b(?:information|data)\b/.test(t) || explicitData.length > 0)) {
       // the sale of data by us: not "if you rent or purchase textbooks", not "sooner ... than sell"
       const sellVerb = vs.find(
@@ -848,12 +893,56 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           // (in the same clause: "for every event for which we sell tickets, we ... disclose your name" sells no data)
           (/^(?:(?!,\s*(?:we|you|they|it|he|she)\b)[^.;]){0,70}?\b(?:information|data|lists?|names?|addresse?s?|details|it|them)\b/.test(t.slice(v.end)) ||
             (/^(?:sold|rented|leased|traded)\b/.test(t.slice(v.start, v.end)) && /\b(?:information|data|lists?|names?|addresse?s?|details|it|they)\b[^.;]{0,30}\b(?:is|are|be|been|will be|may be|shall be|gets?)\s+(?:(?:not|never|ever|no longer)\s+)?$/.test(t.slice(Math.max(0, v.start - 80), v.start)))) &&
-          !/\b(?:you|users?|customers?|members?|visitors?)\s+(?:[a-z]+\s+){0,2}$|\bthan\s+$/.test(t.slice(Math.max(0, v.start - 30), v.start)),
+          !USER_SUBJECT_BEFORE.test(t.slice(Math.max(0, v.start - 30), v.start)) && !/\bthan\s+$/.test(t.slice(Math.max(0, v.start - 30), v.start)),
       );
       if (sellVerb) {
         const polarity: Polarity = sellVerb.negated ? 'negative' : 'positive';
-        if (!recMatches.length) store.add('recipients', { id: 'third_party', polarity, ...base(sellVerb.start, 'recipient.sale', 0.6), data: polarity === 'positive' ? contextData : [], sold: polarity === 'positive' });
+        if (!recMatches.length) {
+          store.add('recipients', { id: 'third_party', polarity, ...base(sellVerb.start, 'recipient.sale', 0.6), data: polarity === 'positive' ? contextData : [], sold: polarity === 'positive' });
+          saleParty = true;
+        }
         store.add('purposes', { id: 'sale_of_data', polarity, ...base(sellVerb.start, 'purpose.sale', 0.6), data: polarity === 'positive' ? contextData : [] });
+      }
+    }
+    // a denial with no party word that is not a sale: "we will not share it", "your e-mail address is
+    // never disclosed", "we do not trade or exchange this information". Data that goes to no one goes
+    // to no third party either. The denied verb must move data (not "send you e-mail"), its object
+    // (or the subject of a passive) must be data, and we must be the one denying (not "never share
+    // your password", "you do not have to disclose ...", nor "does not reveal ... to us").
+    // (a party named in another clause leaves this one's denial alone: "Acme may display statistics
+    // publicly or provide them to others. However, Acme does not disclose ...")
+    if (recipientGate && !saleParty && !ADVICE.test(t)) {
+      const partyAt = [...recMatches.map((r) => r.start), ...pronounAt];
+      const denied = vs.find((v) => {
+        if (v.kind !== 'share' || !v.negated || !DENIAL_VERB.test(t.slice(v.start, v.end))) return false;
+        const c = clauseOf(v.start);
+        if (partyAt.some((p) => p >= Math.max(c.rel, v.start - 40) && p < c.relEnd)) return false;
+        const pre = t.slice(Math.max(0, v.start - 40), v.start);
+        // the user or another party denies ("we ask that they not disclose it"): not our denial
+        if (USER_SUBJECT_BEFORE.test(pre) || /\b(?:they|he|she)\s+(?:[a-z']+\s+){0,2}$/.test(pre)) return false;
+        // "we cannot ensure that your information will never be disclosed": a disclaimer, not a denial
+        if (disclaimerAt(v.start) || DISCLAIMER_RE.test(t.slice(0, v.start))) return false;
+        const clauseAfter = t.slice(v.end).split(/[.;:]|,\s*(?:but|however|although|while|and (?:we|you|they))\b/)[0] ?? '';
+        // "not shared with us" / "not shared with Acme" (the service itself) denies no third party
+        const own = model.controller.name ? model.controller.name.toLowerCase().split(/\s+/)[0]!.replace(/[^a-z0-9]/g, '') : '';
+        if (/\b(?:to|with) us\b/.test(clauseAfter.slice(0, 80)) || (own.length > 2 && new RegExp(`\\b(?:to|with) ${own}`).test(clauseAfter.slice(0, 80)))) return false;
+        const objectData = DENIED_OBJECT.test(clauseAfter.slice(0, 80));
+        const passiveData = /^(?:shared|disclosed|released|exchanged|distributed|traded|revealed|given|transferred|passed|made)\b/.test(t.slice(v.start, v.end)) && DENIED_PASSIVE_SUBJECT.test(t.slice(Math.max(0, v.start - 240), v.start).replace(/\([^()]*\)/g, ''));
+        return objectData || passiveData;
+      });
+      if (denied) store.add('recipients', { id: 'third_party', polarity: 'negative', ...base(denied.start, 'recipient.denial', 0.55), data: [], purposes: [] });
+    }
+    // a denied publication: "your IP address is never publicly visible", "we do not publicly display your e-mail"
+    if (recipientGate && !ADVICE.test(t)) {
+      const pub = PUBLIC_DENIED.exec(t);
+      if (pub && !disclaimerAt(pub.index) && DATA_BEFORE_OR_AFTER.test(t.slice(Math.max(0, pub.index - 100), pub.index + pub[0].length + 60).replace(/\([^()]*\)/g, ''))) {
+        store.add('recipients', { id: 'public', polarity: 'negative', ...base(pub.index, 'recipient.negated', 0.55), data: [], purposes: [] });
+      }
+      // and stated: "we may display this information publicly", "comments you post publicly"
+      const act = pub ? null : PUBLIC_ACT.exec(t);
+      if (act && !disclaimerAt(act.index) && DATA_BEFORE_OR_AFTER.test(t.slice(Math.max(0, act.index - 100), act.index + act[0].length + 60).replace(/\([^()]*\)/g, ''))) {
+        const denied = NEG_BEFORE_ACT.test(t.slice(Math.max(0, act.index - 30), act.index));
+        store.add('recipients', { id: 'public', polarity: denied ? 'negative' : 'positive', ...base(act.index, denied ? 'recipient.negated' : 'recipient.public', 0.55), data: denied ? [] : contextData, purposes: denied ? [] : purposeIds });
       }
     }
     // public disclosure with no recipient word: "is public information and will not be treated as confidential"

@@ -7,6 +7,8 @@
 // patterns run on the lower-cased mask of one sentence. Written from the annotation scheme and
 // general policy grammar; no phrase was taken from the evaluation texts.
 
+import { USER_SUBJECT } from './actor.js';
+
 export interface ShareVerb {
   start: number;
   end: number;
@@ -24,6 +26,8 @@ export interface FrameContext {
   lead: string;
   leadShares: ShareVerb[];
   isItem: boolean;
+  /** The "item" is a paragraph of an exception run ("... except as follows." then one paragraph per case). */
+  paraRun?: boolean;
   sharingSection: boolean;
 }
 
@@ -114,8 +118,10 @@ const INFINITIVE = /^\s*(?:help|provide|improve|follow|make|ensure|enable|allow|
 
 const ACTOR_GLUE = String.raw`(?:\s*\([^)]{0,60}\))?\s*(?:,\s*)?(?:(?:may|might|will|can|could|would|should|also|then|in turn|themselves|itself|do|does|did|sometimes|often|usually|frequently|not|never|to|choose to|want to|wish to|decide to|elect to|agree to|separately|voluntarily|ever|directly|independently)\s+)*$`;
 /** The user is the subject of the verb that follows: "you may want to share", "that you transmit". */
-const USER_ACTOR = new RegExp(String.raw`\b(?:you|(?:users?|members?|visitors?|customers?)(?: of (?:[a-z-]+ ){0,3}?[a-z-]+)?)` + ACTOR_GLUE);
+const USER_ACTOR = new RegExp(USER_SUBJECT + ACTOR_GLUE);
 const GLUE_RE = new RegExp('^' + ACTOR_GLUE);
+/** The user right before a verb, with at most one word between ("you also engage ..."). */
+const USER_BEFORE_VERB = new RegExp(USER_SUBJECT + String.raw`\s+(?:\w+\s+)?$`);
 /** A party mention is the subject of the verb at `pos`: "Google uses ...", "partners may share ...". */
 function actorParty(ctx: FrameContext, pos: number): boolean {
   // "we and our partners share", "we, or our service providers, may disclose", "Acme and its
@@ -134,6 +140,9 @@ const ENGAGE_WITH_PEOPLE =
 export function partyShares(t: string, hits: ShareVerb[]): ShareVerb[] {
   return hits.filter((v) => !(/\bto$/.test(t.slice(v.start, v.end)) && INFINITIVE.test(t.slice(v.end))) && !(/^engag/.test(t.slice(v.start, v.end)) && ENGAGE_WITH_PEOPLE.test(t.slice(v.end))));
 }
+
+/** The title of a case in a paragraph run: a few words alone ("Service providers.", "With your consent."). */
+const caseTitle = (t: string) => /^[\s\W]*(?:[a-z-]+\s*){1,6}[.:]?\s*$/.test(t);
 
 function lastShareBefore(shares: ShareVerb[], pos: number): ShareVerb | undefined {
   let best: ShareVerb | undefined;
@@ -178,7 +187,7 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
       return { kind: 'transfer', negated: NEG_BEFORE.test(t.slice(0, prepPos).replace(EXPOSED_TO, '')) };
     }
     // a list item under "We share information with:" / "in these cases:"
-    if (ctx.isItem && ctx.leadShares.length && /(?::|\b(?:with|to|following|circumstances|cases|situations|parties|ways))\s*$/.test(ctx.lead)) {
+    if (ctx.isItem && ctx.leadShares.length && /(?::|\b(?:with|to|following|circumstances|cases|situations|parties|ways|follows)\.?)\s*$/.test(ctx.lead) && (!ctx.paraRun || caseTitle(t))) {
       const lv = ctx.leadShares[ctx.leadShares.length - 1]!;
       return { kind: 'lead-in', negated: lv.negated && !EXCEPTION_BETWEEN.test(ctx.lead.slice(lv.end) + ' ' + t.slice(0, start)) };
     }
@@ -247,7 +256,7 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     const verbAt = before.length - en[0].length;
     const subj = before.slice(Math.max(0, verbAt - 60), verbAt);
     const clauseBefore = before.slice(0, verbAt).split(/[,;:]/).pop() ?? '';
-    const userSubject = /\b(?:you|users?|visitors?)\s+(?:\w+\s+)?$/.test(subj) || (/^using/.test(en[1]!) && /\byou\b/.test(clauseBefore)) || actorParty(ctx, start - en[0].length);
+    const userSubject = USER_BEFORE_VERB.test(subj) || (/^using/.test(en[1]!) && /\byou\b/.test(clauseBefore)) || actorParty(ctx, start - en[0].length);
     const permits = /^(?:authori|allow|permit|enabl|ask|instruct|require)/.test(en[1]!);
     const purpose = permits
       ? /^[^.;]{0,30}?\bto\s+(?:\w+\s+)?(?:collect|use|place|set|serve|access|receive|track|see|view|obtain|gather|have access|process|store|send|protect|safeguard|treat|keep|maintain|do so)/.test(after)
@@ -256,7 +265,9 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   }
 
   // 5. a list item in a sharing list: the party is the item's topic
-  if (ctx.isItem && (ctx.leadShares.length || ctx.sharingSection) && start <= 60 && ITEM_TOPIC.test(t.slice(0, start))) {
+  // (a paragraph of a run only when the party is the case's title, "Service providers." / "Affiliates .":
+  // a paragraph that opens with a party as its subject may have left the run's topic)
+  if (ctx.isItem && (ctx.leadShares.length || ctx.sharingSection) && start <= 60 && ITEM_TOPIC.test(t.slice(0, start)) && (!ctx.paraRun || caseTitle(t))) {
     const lv = ctx.leadShares[ctx.leadShares.length - 1];
     return { kind: 'lead-in', negated: !!lv && lv.negated && !EXCEPTION_BETWEEN.test(ctx.lead.slice(lv.end) + ' ' + t.slice(0, start)) };
   }
@@ -268,11 +279,14 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   // a list item with no verb and no lead-in paragraph, in a section about disclosures: the heading
   // ("Circumstances in which we may disclose user data:") is its frame
   const headingFrame = !ctx.shares.length && ctx.isItem && !ctx.lead && ctx.sharingSection;
-  if ((shares.length || headingFrame) && id === 'public_authority' && AUTHORITY_CONTEXT.test(t)) return { kind: 'legal', negated: shares.length > 0 && shares.every((x) => x.negated) };
+  // a denial is negated unless an exception follows it ("does not share ... except in the following circumstances:")
+  const fromLead = !ctx.shares.length && ctx.isItem;
+  const deniedAll = shares.length > 0 && shares.every((x) => x.negated) && !(fromLead && EXCEPTION_BETWEEN.test(ctx.lead.slice(shares[shares.length - 1]!.end)));
+  if ((shares.length || headingFrame) && id === 'public_authority' && AUTHORITY_CONTEXT.test(t)) return { kind: 'legal', negated: deniedAll };
   // "we cooperate (fully) with law enforcement agencies": disclosure on request
   const coop = /\bcooperat(?:e|es|ed|ing)\s+(?:fully\s+)?with\s+((?:[a-z-]+\s+){0,3})$/.exec(before);
   if (coop && gapOk(coop[1]!, 40) && id === 'public_authority') return { kind: 'legal', negated: NEG_BEFORE.test(before.slice(0, before.length - coop[0].length)) };
-  if ((shares.length || headingFrame) && id === 'acquirer' && MERGER_CONTEXT.test(t)) return { kind: 'merger', negated: shares.length > 0 && shares.every((x) => x.negated) };
+  if ((shares.length || headingFrame) && id === 'acquirer' && MERGER_CONTEXT.test(t)) return { kind: 'merger', negated: deniedAll };
   return null;
 }
 
