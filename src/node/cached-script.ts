@@ -37,10 +37,10 @@ export function cacheFileOf(file: string, hash: string): string {
  * `off`: ignore any cache (to measure what it saves).
  */
 export function requireCached(file: string, hash: string, mode: 'read' | 'write' | 'off' = 'read'): CachedScript {
-  // (the file is read as UTF-8 text: V8 caches by the source string, not by its bytes)
   const cacheFile = cacheFileOf(file, hash);
   const source = readFileSync(file, 'utf8');
-  const cachedData = mode === 'read' && existsSync(cacheFile) ? payloadOf(readFileSync(cacheFile)) : undefined;
+  const present = mode === 'read' && existsSync(cacheFile);
+  const cachedData = present ? payloadOf(readFileSync(cacheFile)) : undefined;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     cachedData,
@@ -59,7 +59,7 @@ export function requireCached(file: string, hash: string, mode: 'read' | 'write'
     renameSync(tmp, cacheFile); // whole or not at all
   };
   if (mode === 'write') process.once('beforeExit', saveCache);
-  const cache = mode !== 'read' ? 'unread' : !existsSync(cacheFile) ? 'absent' : !cachedData || script.cachedDataRejected ? 'rejected' : 'accepted';
+  const cache = mode !== 'read' ? 'unread' : !present ? 'absent' : !cachedData || script.cachedDataRejected ? 'rejected' : 'accepted';
   return { exports: module.exports, cache, saveCache };
 }
 
