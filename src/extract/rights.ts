@@ -27,7 +27,7 @@ const MEANS_NOUN = /\b(?:rights?|ability|opportunity|option|choice|tools?|means|
 
 /** The user's wish or request: "if you would like to", "upon request", "contact us to". */
 const USER_WISH =
-  /\b(?:if|should|when(?:ever)?|where) you (?:would like|wish|want|need|prefer|choose|decide|'d like|would prefer|desire)\b|\b(?:upon|on|at|following) (?:your |a |the )?(?:written |verifiable |verified )?requests?\b|\byour requests?\b|\bcontact(?:ing)? (?:us|our|the)\b|\b(?:e-?mail|write to|call|notify|send) us\b|\bplease\b|\bhow (?:to|you can|you may|do i|can i)\b/;
+  /\b(?:if|should|when(?:ever)?|where) you (?:would like|wish|want|need|prefer|choose|decide|'d like|would prefer|desire)\b|\b(?:upon|on|at|following) (?:your |a |the )?(?:written |verifiable |verified )?requests?\b|\b(?:if|when|whenever|once) you (?:ask|tell|instruct|direct)\b|\bat your (?:direction|instruction)\b|\byour requests?\b|\bcontact(?:ing)? (?:us|our|the)\b|\b(?:e-?mail|write to|call|notify|send) us\b|\bplease\b|\bhow (?:to|you can|you may|do i|can i)\b/;
 
 /** An instruction to the user: "To review your profile, click here", "Access 'Account Settings' to change". */
 const IMPERATIVE =
@@ -50,6 +50,20 @@ const MATCH_NAMES_USER = new RegExp(
   String.raw`^(?:(?:gives?|giving|provides?|providing|grants?|granting|offers?|offering)\s+${USER}\b|(?:you|users?|members?|customers?|subscribers?|account ?holders?)\s+(?:will |may |also |can |shall |then |still |always )?(?:have|has|get|gain|obtain|(?:are|is|will be|be) (?:given|granted|provided with|offered))\b|(?:information|data|details|records)(?: (?:that|which))? you (?:can|may|are able to|will be able to)\b)`,
 );
 
+/**
+ * A concession about what happens after the user acts, not a grant: "even when you delete your
+ * account, your posts may still be viewable" (access3).
+ */
+const CONCESSION = /\beven (?:if|when|after|though|where|once) (?:you|users?|members?|customers?)\b(?:\s+[a-z']+){0,3}\s*$/;
+
+/**
+ * "provide access to the information" with no user word (access3): the user's right only when the
+ * sentence makes it answer the user's request, and not when another recipient follows.
+ */
+const PROVIDE_ACCESS = /^(?:provide|give|grant|allow)s? access to\b/;
+const REQUEST_CUE = /\b(?:upon|on|at|following|after|in response to) (?:your |a |the |such a |their )?(?:written |verifiable |verified )?requests?\b|\byour requests?\b|\b(?:if|when|whenever|once) (?:you|users?|individuals?|customers?) (?:ask|request|tell|instruct)\b/;
+const TO_OTHER = /\b(?:to|for|with) (?:(?:the|our|any|such|certain|other|these|those|its|their)\s+)?(?:third|law|government|governmental|public|police|courts?|regulators?|authorit|service providers?|vendors?|contractors?|partners?|affiliates?|employees|staff|personnel|agents?|advertisers?|other)/;
+
 /** Impossibility or refusal directly before the verb. */
 const CANNOT = /\b(?:not|never|cannot|can't|unable|impossible|not possible|no way)\b(?:\s+[a-z]+){0,3}\s*$/;
 
@@ -60,6 +74,8 @@ const CANNOT = /\b(?:not|never|cannot|can't|unable|impossible|not possible|no wa
 export function userActs(t: string, pos: number, lead: string): boolean {
   const before = t.slice(Math.max(0, pos - 200), pos);
   if (CANNOT.test(before.slice(-40))) return false;
+  if (CONCESSION.test(before.slice(-60))) return false;
+  if (PROVIDE_ACCESS.test(t.slice(pos, pos + 30))) return REQUEST_CUE.test(t) && !TO_OTHER.test(t.slice(pos, pos + 140)) && !OTHER_SUBJECT.test(before.slice(-60));
   // another subject right before the modal: "they can access", "other users may view"
   if (OTHER_SUBJECT.test(before.slice(-60))) return false;
   // a feature, not a right: "we store your files so that you can access them from any device"
