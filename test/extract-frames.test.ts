@@ -521,6 +521,9 @@ test.each([
   ['nouns sharing one preposition', 'You can ask for access to, and rectification or erasure of, personal data we keep.', ['access', 'rectification', 'erasure']],
   ['removal after a request verb', 'If you are under 18, you may request and obtain removal of content you have posted publicly.', ['erasure']],
   ['a challenge to accuracy', 'Individuals may challenge the accuracy of the records we hold and have them corrected.', ['rectification']],
+  ['an instruction with no "you"', 'To switch off this feature and remove the related data, go to the privacy page.', ['erasure']],
+  ['a later item of a "right to" list', 'Residents have the right to request access to their data; to data portability; and to object to processing.', ['portability']],
+  ['"get a copy" of one\'s brand-named data', 'Send the word COPY to our help bot to learn how to get a copy of your Zorblat data.', ['access']],
 ])('access right kept (access3): %s', (_label, body, expected) => {
   const got = rights(body);
   for (const id of expected) expect(got).toContain(id);
@@ -534,6 +537,8 @@ test.each([
   ['the policy deleting messages', 'We delete messages from our servers after thirty days.'],
   ['a public listing removed by us', 'We may remove a comment that breaks the community rules.'],
   ['browser data named by a free modifier', 'You can delete your browser data in the settings of your browser.'],
+  ['a "right to" list that is ours', 'We reserve the right to suspend your account if you break these rules; to remove your posts; and to keep your data.'],
+  ['an instruction about cookies', 'To see which cookies we set, go to the cookie page.'],
 ])('no access right (access3): %s', (_label, body) => {
   const got = rights(body);
   for (const id of ACCESS_IDS) expect(got).not.toContain(id);

@@ -25,6 +25,17 @@ const ENABLE_USER = new RegExp(
 /** A noun of entitlement or means before the verb: "the right to delete", "tools to correct". */
 const MEANS_NOUN = /\b(?:rights?|ability|opportunity|option|choice|tools?|means|mechanism|instructions|request|requests)\s+(?:to|of|for)\s+(?:[a-z]+\s+){0,3}$/;
 
+/**
+ * A later infinitive of a list that opened with "the right to" (access3): "have the right to request
+ * access ...; to data portability; to object" (the modal is before the first item only).
+ */
+const RIGHT_LIST = /\b(?:the|a|their|your|following|these) rights? (?:to|of)\b[^.:]{0,300}[;,] (?:and |or )?to (?:[a-z]+\s+){0,3}$/;
+
+const WE_RESERVE = /\b(?:we|us|the company)\s+(?:[a-z]+\s+){0,2}?(?:reserves?|retains?|has|have)\s+(?:the|a|all)\s+rights?\b/;
+
+/** The first party's own entitlement right before the verb: "we reserve the right to suspend your account". */
+const WE_RESERVE_AT = /\b(?:we|us|the company)\s+(?:[a-z]+\s+){0,2}?(?:reserves?|retains?|has|have)\s+(?:the|a|all)\s+rights?\s+(?:to|of)\s+(?:[a-z]+\s+){0,3}$/;
+
 /** The user's wish or request: "if you would like to", "upon request", "contact us to". */
 const USER_WISH =
   /\b(?:if|should|when(?:ever)?|where) you (?:would like|wish|want|need|prefer|choose|decide|'d like|would prefer|desire)\b|\b(?:upon|on|at|following) (?:your |a |the )?(?:written |verifiable |verified )?requests?\b|\b(?:if|when|whenever|once) you (?:ask|tell|instruct|direct)\b|\bat your (?:direction|instruction)\b|\byour requests?\b|\bcontact(?:ing)? (?:us|our|the)\b|\b(?:e-?mail|write to|call|notify|send) us\b|\bplease\b|\bhow (?:to|you can|you may|do i|can i)\b/;
@@ -87,7 +98,7 @@ export function userActs(t: string, pos: number, lead: string): boolean {
   if (OTHER_ACTOR.test(near) && !USER_MODAL.test(near) && !ENABLE_USER.test(near)) return false;
   // the match itself may hold the noun: "you have a right | to access"
   const upto = before + t.slice(pos, pos + 12);
-  if (USER_MODAL.test(upto) || ENABLE_USER.test(before) || MEANS_NOUN.test(before) || USER_WISH.test(t) || IMPERATIVE.test(t)) return true;
+  if (USER_MODAL.test(upto) || ENABLE_USER.test(before) || (MEANS_NOUN.test(before) && !WE_RESERVE_AT.test(before)) || (RIGHT_LIST.test(before) && !WE_RESERVE.test(before)) || USER_WISH.test(t) || IMPERATIVE.test(t)) return true;
   // a passive with the user present: "your profile can be updated at any time"
   if (/\b(?:can|may|will)\s+(?:also\s+)?be\s+(?:accessed|viewed|reviewed|updated|corrected|amended|changed|edited|modified|deleted|removed|erased)\b/.test(t) && /\byou(?:r)?\b/.test(t)) return true;
   // a bullet under "You have the right to:" / "you can:"
