@@ -501,3 +501,45 @@ test('a publication with no party word: "display this information publicly" -> p
   expect(rec('We will not display your e-mail address publicly.', 'negative')).toContain('public');
   expect(rec('We will not display your e-mail address publicly.')).not.toContain('public');
 });
+
+// ---- access3: general forms of the access2 round's known misses (sentences written for these
+// tests from common policy grammar): objects other than "information / data" (messages, contacts,
+// "your <Brand> data", "all payment information"), the verb "clear", a parenthesis between the
+// verbs, the first party deleting at the user's request, "provide access" on request, rights as
+// nouns in a coordinated list; a concession ("even if you delete ...") is no grant.
+test.each([
+  ['a message deleted by the user', 'You can delete a message from the chat at any time.', ['erasure']],
+  ['several messages', 'Members may delete their messages and photos whenever they like.', ['erasure']],
+  ['synced contacts removed from our servers', 'You can stop uploading your address book or delete them from our servers in the app settings.', ['erasure']],
+  ['a brand before "data"', 'You may request a copy of your Zorblat data by writing to us.', ['access']],
+  ['a free modifier after the determiner', 'You can edit your loyalty card data and delete your saved itinerary information at any time.', ['rectification', 'erasure']],
+  ['"clear" as erasure', 'You can clear all stored payment information from the wallet page.', ['erasure']],
+  ['a parenthesis between coordinated verbs', 'You have the right to delete (subject to the exceptions below) or amend your personal data.', ['erasure', 'rectification']],
+  ['the first party deletes when asked', 'We will erase this information promptly if you ask us to.', ['erasure']],
+  ['"provide access" on request', 'At your request, we will confirm what we hold and provide access to the information.', ['access']],
+  ['rights as coordinated nouns', 'Residents have the right to request access to, correction of, or deletion of their personal data.', ['access', 'rectification', 'erasure']],
+  ['nouns sharing one preposition', 'You can ask for access to, and rectification or erasure of, personal data we keep.', ['access', 'rectification', 'erasure']],
+  ['removal after a request verb', 'If you are under 18, you may request and obtain removal of content you have posted publicly.', ['erasure']],
+  ['a challenge to accuracy', 'Individuals may challenge the accuracy of the records we hold and have them corrected.', ['rectification']],
+  ['an instruction with no "you"', 'To switch off this feature and remove the related data, go to the privacy page.', ['erasure']],
+  ['a later item of a "right to" list', 'Residents have the right to request access to their data; to data portability; and to object to processing.', ['portability']],
+  ['"get a copy" of one\'s brand-named data', 'Send the word COPY to our help bot to learn how to get a copy of your Zorblat data.', ['access']],
+])('access right kept (access3): %s', (_label, body, expected) => {
+  const got = rights(body);
+  for (const id of expected) expect(got).toContain(id);
+});
+
+test.each([
+  ['a concession after the user deletes', 'Even if you delete your account, comments you posted may remain visible to others.'],
+  ['"provide access" to another party', 'At the request of a court we may provide access to the information to law enforcement.'],
+  ['"provide access" with no request', 'Our archive provides access to information about past exhibitions.'],
+  ['clearing cookies (a cookie control)', 'You can clear cookies through your browser at any time.'],
+  ['the policy deleting messages', 'We delete messages from our servers after thirty days.'],
+  ['a public listing removed by us', 'We may remove a comment that breaks the community rules.'],
+  ['browser data named by a free modifier', 'You can delete your browser data in the settings of your browser.'],
+  ['a "right to" list that is ours', 'We reserve the right to suspend your account if you break these rules; to remove your posts; and to keep your data.'],
+  ['an instruction about cookies', 'To see which cookies we set, go to the cookie page.'],
+])('no access right (access3): %s', (_label, body) => {
+  const got = rights(body);
+  for (const id of ACCESS_IDS) expect(got).not.toContain(id);
+});

@@ -25,9 +25,20 @@ const ENABLE_USER = new RegExp(
 /** A noun of entitlement or means before the verb: "the right to delete", "tools to correct". */
 const MEANS_NOUN = /\b(?:rights?|ability|opportunity|option|choice|tools?|means|mechanism|instructions|request|requests)\s+(?:to|of|for)\s+(?:[a-z]+\s+){0,3}$/;
 
+/**
+ * A later infinitive of a list that opened with "the right to" (access3): "have the right to request
+ * access ...; to data portability; to object" (the modal is before the first item only).
+ */
+const RIGHT_LIST = /\b(?:the|a|their|your|following|these) rights? (?:to|of)\b[^.:]{0,300}[;,] (?:and |or )?to (?:[a-z]+\s+){0,3}$/;
+
+const WE_RESERVE = /\b(?:we|us|the company)\s+(?:[a-z]+\s+){0,2}?(?:reserves?|retains?|has|have)\s+(?:the|a|all)\s+rights?\b/;
+
+/** The first party's own entitlement right before the verb: "we reserve the right to suspend your account". */
+const WE_RESERVE_AT = /\b(?:we|us|the company)\s+(?:[a-z]+\s+){0,2}?(?:reserves?|retains?|has|have)\s+(?:the|a|all)\s+rights?\s+(?:to|of)\s+(?:[a-z]+\s+){0,3}$/;
+
 /** The user's wish or request: "if you would like to", "upon request", "contact us to". */
 const USER_WISH =
-  /\b(?:if|should|when(?:ever)?|where) you (?:would like|wish|want|need|prefer|choose|decide|'d like|would prefer|desire)\b|\b(?:upon|on|at|following) (?:your |a |the )?(?:written |verifiable |verified )?requests?\b|\byour requests?\b|\bcontact(?:ing)? (?:us|our|the)\b|\b(?:e-?mail|write to|call|notify|send) us\b|\bplease\b|\bhow (?:to|you can|you may|do i|can i)\b/;
+  /\b(?:if|should|when(?:ever)?|where) you (?:would like|wish|want|need|prefer|choose|decide|'d like|would prefer|desire)\b|\b(?:upon|on|at|following) (?:your |a |the )?(?:written |verifiable |verified )?requests?\b|\b(?:if|when|whenever|once) you (?:ask|tell|instruct|direct)\b|\bat your (?:direction|instruction)\b|\byour requests?\b|\bcontact(?:ing)? (?:us|our|the)\b|\b(?:e-?mail|write to|call|notify|send) us\b|\bplease\b|\bhow (?:to|you can|you may|do i|can i)\b/;
 
 /** An instruction to the user: "To review your profile, click here", "Access 'Account Settings' to change". */
 const IMPERATIVE =
@@ -50,6 +61,20 @@ const MATCH_NAMES_USER = new RegExp(
   String.raw`^(?:(?:gives?|giving|provides?|providing|grants?|granting|offers?|offering)\s+${USER}\b|(?:you|users?|members?|customers?|subscribers?|account ?holders?)\s+(?:will |may |also |can |shall |then |still |always )?(?:have|has|get|gain|obtain|(?:are|is|will be|be) (?:given|granted|provided with|offered))\b|(?:information|data|details|records)(?: (?:that|which))? you (?:can|may|are able to|will be able to)\b)`,
 );
 
+/**
+ * A concession about what happens after the user acts, not a grant: "even when you delete your
+ * account, your posts may still be viewable" (access3).
+ */
+const CONCESSION = /\beven (?:if|when|after|though|where|once) (?:you|users?|members?|customers?)\b(?:\s+[a-z']+){0,3}\s*$/;
+
+/**
+ * "provide access to the information" with no user word (access3): the user's right only when the
+ * sentence makes it answer the user's request, and not when another recipient follows.
+ */
+const PROVIDE_ACCESS = /^(?:provide|give|grant|allow)s? access to\b/;
+const REQUEST_CUE = /\b(?:upon|on|at|following|after|in response to) (?:your |a |the |such a |their )?(?:written |verifiable |verified )?requests?\b|\byour requests?\b|\b(?:if|when|whenever|once) (?:you|users?|individuals?|customers?) (?:ask|request|tell|instruct)\b/;
+const TO_OTHER = /\b(?:to|for|with) (?:(?:the|our|any|such|certain|other|these|those|its|their)\s+)?(?:third|law|government|governmental|public|police|courts?|regulators?|authorit|service providers?|vendors?|contractors?|partners?|affiliates?|employees|staff|personnel|agents?|advertisers?|other)/;
+
 /** Impossibility or refusal directly before the verb. */
 const CANNOT = /\b(?:not|never|cannot|can't|unable|impossible|not possible|no way)\b(?:\s+[a-z]+){0,3}\s*$/;
 
@@ -60,6 +85,8 @@ const CANNOT = /\b(?:not|never|cannot|can't|unable|impossible|not possible|no wa
 export function userActs(t: string, pos: number, lead: string): boolean {
   const before = t.slice(Math.max(0, pos - 200), pos);
   if (CANNOT.test(before.slice(-40))) return false;
+  if (CONCESSION.test(before.slice(-60))) return false;
+  if (PROVIDE_ACCESS.test(t.slice(pos, pos + 30))) return REQUEST_CUE.test(t) && !TO_OTHER.test(t.slice(pos, pos + 140)) && !OTHER_SUBJECT.test(before.slice(-60));
   // another subject right before the modal: "they can access", "other users may view"
   if (OTHER_SUBJECT.test(before.slice(-60))) return false;
   // a feature, not a right: "we store your files so that you can access them from any device"
@@ -71,7 +98,7 @@ export function userActs(t: string, pos: number, lead: string): boolean {
   if (OTHER_ACTOR.test(near) && !USER_MODAL.test(near) && !ENABLE_USER.test(near)) return false;
   // the match itself may hold the noun: "you have a right | to access"
   const upto = before + t.slice(pos, pos + 12);
-  if (USER_MODAL.test(upto) || ENABLE_USER.test(before) || MEANS_NOUN.test(before) || USER_WISH.test(t) || IMPERATIVE.test(t)) return true;
+  if (USER_MODAL.test(upto) || ENABLE_USER.test(before) || (MEANS_NOUN.test(before) && !WE_RESERVE_AT.test(before)) || (RIGHT_LIST.test(before) && !WE_RESERVE.test(before)) || USER_WISH.test(t) || IMPERATIVE.test(t)) return true;
   // a passive with the user present: "your profile can be updated at any time"
   if (/\b(?:can|may|will)\s+(?:also\s+)?be\s+(?:accessed|viewed|reviewed|updated|corrected|amended|changed|edited|modified|deleted|removed|erased)\b/.test(t) && /\byou(?:r)?\b/.test(t)) return true;
   // a bullet under "You have the right to:" / "you can:"
