@@ -525,13 +525,19 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
 
     // ---- frames that make a sentence about something other than a data practice
     const rightMatches = sentenceMatches(T.rights, s);
-    // an instruction addressed to the user with no "you": "To turn this off, go to Settings" (access3)
-    const instruction = /^(?:to|in order to) [^,.;]{1,100}, (?:please )?(?:go|click|tap|visit|select|open|navigate)\b/.test(t);
-    const userFacing = instruction || /\byou(?:r)?\b|\bright(?:s)?\b|\brequests?\b|\busers?\b|\bcustomers?\b|\bmembers?\b|\bindividuals?\b|\bvisitors?\b|\bconsumers?\b|\bresidents?\b/.test(t) || s.classes.has('rights');
     const policyChangeFrame = /\b(?:update|change|modify|revise|amend)s? (?:to )?(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/.test(t);
-    const weDo = /^(?:we|(?!(?:users?|members?|customers?|subscribers?|visitors?|individuals?|consumers?|parents?|residents?) )[a-z]+ (?:will|may))\b/.test(t) && !/\byou\b/.test(t);
-    const agency = instruction || /\b(?:you|users?|members?|customers?|visitors?|subscribers?|account holders?|individuals?|parents?) (?:can|may|have|are able|will be able|could|might|should|must|also have|also may|may also|can also)\b|\bhave (?:your |the |their )?(?:personal )?(?:information|data|account)\b|\bupon (?:your )?request\b|\bright(?:s)? to\b|\brequests?\b|\bplease\b|\bcontact us\b|\bif you (?:would like|wish|want|prefer|choose|do not|ask)|\bto (?:access|update|correct|delete|opt|unsubscribe|review|change|edit|remove|modify|close|cancel|deactivate)\b|\boptions?\b|\bchoose\b|\bchoices?\b|\bclick|\bvisit|\bby (?:clicking|visiting|logging|going|sending|e-?mailing|calling|writing|replying|contacting|following)|\ballows? you|\bable to\b|\binstructions\b|\bsimply\b|\btell you how\b|\bhow to\b|\bat any time\b|\bmay be (?:accessed|updated|corrected|deleted|changed|reviewed)|\bcan be (?:accessed|updated|corrected|deleted|changed|reviewed|set)|\bopt[- ]?out\b|\bunsubscribe|\b(?:gives?|provides?|grants?|offers?) (?:you|users?|members?|customers?)\b|\bhave access to\b|\btools? for\b|\bways? (?:of|to)\b/.test(t) || (s.classes.has('rights') && s.block.kind === 'item');
-    const rightsFrame = rightMatches.length > 0 && userFacing && agency && !policyChangeFrame && !weDo && !(isCookieLike(t + ' ' + s.lead) && rightMatches.every((m) => !/cookie|opt_out|decline/.test(m.id)) && /\b(?:help|allow|enable)s? you\b/.test(t));
+    // the user-facing and agency tests run only for a sentence that names a right (most do not):
+    // the same answers, a few large regular expressions fewer per sentence
+    const rightsFrame =
+      rightMatches.length > 0 &&
+      (() => {
+        // an instruction addressed to the user with no "you": "To turn this off, go to Settings" (access3)
+        const instruction = /^(?:to|in order to) [^,.;]{1,100}, (?:please )?(?:go|click|tap|visit|select|open|navigate)\b/.test(t);
+        const userFacing = instruction || /\byou(?:r)?\b|\bright(?:s)?\b|\brequests?\b|\busers?\b|\bcustomers?\b|\bmembers?\b|\bindividuals?\b|\bvisitors?\b|\bconsumers?\b|\bresidents?\b/.test(t) || s.classes.has('rights');
+        const weDo = /^(?:we|(?!(?:users?|members?|customers?|subscribers?|visitors?|individuals?|consumers?|parents?|residents?) )[a-z]+ (?:will|may))\b/.test(t) && !/\byou\b/.test(t);
+        const agency = instruction || /\b(?:you|users?|members?|customers?|visitors?|subscribers?|account holders?|individuals?|parents?) (?:can|may|have|are able|will be able|could|might|should|must|also have|also may|may also|can also)\b|\bhave (?:your |the |their )?(?:personal )?(?:information|data|account)\b|\bupon (?:your )?request\b|\bright(?:s)? to\b|\brequests?\b|\bplease\b|\bcontact us\b|\bif you (?:would like|wish|want|prefer|choose|do not|ask)|\bto (?:access|update|correct|delete|opt|unsubscribe|review|change|edit|remove|modify|close|cancel|deactivate)\b|\boptions?\b|\bchoose\b|\bchoices?\b|\bclick|\bvisit|\bby (?:clicking|visiting|logging|going|sending|e-?mailing|calling|writing|replying|contacting|following)|\ballows? you|\bable to\b|\binstructions\b|\bsimply\b|\btell you how\b|\bhow to\b|\bat any time\b|\bmay be (?:accessed|updated|corrected|deleted|changed|reviewed)|\bcan be (?:accessed|updated|corrected|deleted|changed|reviewed|set)|\bopt[- ]?out\b|\bunsubscribe|\b(?:gives?|provides?|grants?|offers?) (?:you|users?|members?|customers?)\b|\bhave access to\b|\btools? for\b|\bways? (?:of|to)\b/.test(t) || (s.classes.has('rights') && s.block.kind === 'item');
+        return userFacing && agency && !policyChangeFrame && !weDo && !(isCookieLike(t + ' ' + s.lead) && rightMatches.every((m) => !/cookie|opt_out|decline/.test(m.id)) && /\b(?:help|allow|enable)s? you\b/.test(t));
+      })();
     const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
     const secMatches = secContext && !isDnt ? sentenceMatches(T.security, s) : [];
     const tr = findTransfer(t);
