@@ -421,12 +421,16 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   // ends at the next heading (a line used as a heading, as the cases' own titles often are, does not
   // end it), at a list (which takes the lead-in itself) or when the section leaves the lead-in's.
   let paraLead: { text: string; section: string[] } | undefined;
+  // a section's classes depend on its last two titles only; blocks of a section share them (read-only)
+  const classesBySection = new Map<string, Set<string>>();
   const inSection = (inner: string[], outer: string[]) => inner.length >= outer.length && outer.every((h, i) => inner[i] === h);
   for (let bi = 0; bi < st.blocks.length; bi++) {
     const block = st.blocks[bi]!;
     if (paraLead && (block.kind === 'item' || (block.kind === 'heading' && !block.pseudoHeading) || !inSection(block.section, paraLead.section))) paraLead = undefined;
     if (block.kind === 'heading' || block.toc) continue;
-    const classes = sectionClasses(block.section);
+    const secKeyOf = block.section.slice(-2).join('\u0000');
+    let classes = classesBySection.get(secKeyOf);
+    if (!classes) classesBySection.set(secKeyOf, (classes = sectionClasses(block.section)));
     const leadBlock = block.leadIn !== undefined ? st.blocks[block.leadIn] : undefined;
     const lead = leadBlock ? collapse(textOf(st, leadBlock)) : '';
     const paragraphLead = block.kind === 'paragraph' && paraLead ? paraLead.text : '';
