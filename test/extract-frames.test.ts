@@ -39,7 +39,10 @@ test('a purpose "to" governs no party: "to investigate ..., coordinate law enfor
 
 test('denials: "never shared with anyone", a denied permission', () => {
   expect(rec('System snapshots that are sent to us are never shared with anyone.')).toEqual([]);
-  expect(rec('System snapshots that are sent to us are never shared with anyone.', 'negative')).toContain('public');
+  // one denial, read as a negative third party (recip8: the negative public beside it was a second
+  // reading of the same words; a denied publication is its own statement, "is never publicly visible")
+  expect(rec('System snapshots that are sent to us are never shared with anyone.', 'negative')).toEqual(['third_party']);
+  expect(rec('Your reports are not disclosed to anybody.', 'negative')).toEqual(['third_party']);
   expect(rec('We will not sell, rent or authorize any third party to use your e-mail address.')).toEqual([]);
 });
 
@@ -500,4 +503,51 @@ test('a publication with no party word: "display this information publicly" -> p
   expect(rec('We collect statistics about visitors. We may display this information publicly.')).toContain('public');
   expect(rec('We will not display your e-mail address publicly.', 'negative')).toContain('public');
   expect(rec('We will not display your e-mail address publicly.')).not.toContain('public');
+});
+
+// recip8: general kinds seen in the misses of hand-read set 3 (sentences written for these tests)
+test.each([
+  ['restricted to', 'Access to your personal information is restricted to employees, contractors and vendors who need it to do their work.', 'processor'],
+  ['limit access ... to', 'We limit access to this data to the service providers that host our website.', 'processor'],
+])('access given or limited to a party: %s', (_label, body, id) => {
+  expect(rec(body)).toContain(id);
+});
+
+test('access denied to a party, and access that concerns no data', () => {
+  expect(rec('No access to your data is given to advertisers.', 'negative')).toContain('advertising_partner');
+  expect(rec('No access to your data is given to advertisers.')).not.toContain('advertising_partner');
+  expect(rec('Access to our premises is restricted to contractors with a badge.')).toEqual([]);
+});
+
+test('a party excepted from a denial, past a parenthesis', () => {
+  const body = 'We do not share personal information with other companies (apart from those acting as our agents in providing our services).';
+  expect(rec(body)).toContain('processor');
+  expect(rec(body, 'negative')).toContain('third_party');
+  expect(rec('We do not share your data with companies other than our affiliates.')).toContain('group_company');
+  // no denial, no exception: "other than" is a description
+  expect(rec('Companies other than our affiliates may set cookies on partner pages.')).not.toContain('group_company');
+});
+
+test('the other party of a transaction the user asked for', () => {
+  expect(rec('We do not share your personal information, except as necessary to complete a transaction you have requested.')).toContain('third_party');
+  expect(rec('We use your address to complete the orders you place.')).toEqual([]);
+  expect(rec('We share your details with our shipping partners to complete the orders you place.')).not.toContain('third_party');
+});
+
+test('the press and a public archive as recipients', () => {
+  expect(rec('We may provide these records to members of the press.')).toContain('third_party');
+  expect(rec('Records of your messages are transferred to the National Archives at the end of each term.')).toContain('public_authority');
+  expect(rec('Read our latest press releases for news.')).toEqual([]);
+});
+
+test('an organisation named in a parenthesis after its class', () => {
+  const { model } = run(P('We share your device token with our service provider (currently Acme Push), which sends the notifications.'));
+  expect(model.recipients.some((r) => r.id === 'processor' && (r as { name?: string }).name === 'Acme Push')).toBe(true);
+  const abbr = run(P('We share your data with service providers (EEA) that host our servers.')).model;
+  expect(abbr.recipients.some((r) => (r as { name?: string }).name)).toBe(false);
+});
+
+test('a party that is said not to receive data', () => {
+  expect(rec('The analytics provider does not receive any personally identifiable information.', 'negative')).toContain('analytics_provider');
+  expect(rec('Our payment processor never receives your full card number.', 'negative')).toContain('payment_provider');
 });
