@@ -551,3 +551,18 @@ test('a party that is said not to receive data', () => {
   expect(rec('The analytics provider does not receive any personally identifiable information.', 'negative')).toContain('analytics_provider');
   expect(rec('Our payment processor never receives your full card number.', 'negative')).toContain('payment_provider');
 });
+
+test('publication: "treated as public information", and a denied exposure', () => {
+  expect(rec('Messages you send us may be treated as public information.')).toContain('public');
+  expect(rec('Your messages will not be treated as public information.')).not.toContain('public');
+  expect(rec('These cookies do not publicly expose your personal information.', 'negative')).toContain('public');
+});
+
+test('a passive agent whose subject is a pronoun for data named before it', () => {
+  expect(rec('We do not use flash cookies, but they may be used by embedded third-party players.')).toContain('third_party');
+  expect(rec('We update the site often, but it may be used by third parties.')).toEqual([]);
+});
+
+test('a company performing services for us is a processor', () => {
+  expect(rec('If we share your information with any company performing services for us, that company must keep it confidential.')).toContain('processor');
+});

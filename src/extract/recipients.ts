@@ -273,7 +273,10 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     const verbAt = before.length - pb[0].length;
     // what is collected / used must be data: "information collected by X", not "features hosted by X"
     const subject = before.slice(0, verbAt).split(/[.;]|\b(?:but|however|although|while)\b/).pop() ?? '';
-    if (DATA_NOUN.test(subject.slice(-120))) return { kind: 'passive-agent', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
+    // or a pronoun for data named earlier in the sentence: "we do not use flash cookies, but they may be
+    // used by embedded third-party players"
+    const pronoun = /^\s*,?\s*(?:they|it|these|this|such (?:information|data))\s+(?:[a-z]+\s+){0,3}$/.test(subject) && DATA_NOUN.test(before.slice(0, verbAt - subject.length));
+    if (DATA_NOUN.test(subject.slice(-120)) || pronoun) return { kind: 'passive-agent', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
   }
 
   // 3b. collected through the party: "we may collect information ... through our advertising service providers"
