@@ -566,3 +566,8 @@ test('a passive agent whose subject is a pronoun for data named before it', () =
 test('a company performing services for us is a processor', () => {
   expect(rec('If we share your information with any company performing services for us, that company must keep it confidential.')).toContain('processor');
 });
+
+test('a relative clause between the verb and its preposition: the preposition belongs to the outer verb', () => {
+  expect(rec('We will share your order details, which may include the address you provide, to the store that prepares it and to our affiliates.')).toContain('group_company');
+  expect(rec('We keep the information, which you provide, with our partners.')).toEqual([]);
+});

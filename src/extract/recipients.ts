@@ -189,7 +189,15 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   // "to" that starts a purpose clause ("to investigate complaints, coordinate law enforcement") governs no party
   if (prep && gapOk(prep[2]!) && !(prep[1] === 'to' && INFINITIVE.test(prep[2]!))) {
     const prepPos = start - prep[2]!.length - prep[1]!.length;
-    const v = lastShareBefore(ctx.shares, prepPos + 1);
+    let v = lastShareBefore(ctx.shares, prepPos + 1);
+    // a relative clause set off by commas between the verb and its preposition: in "we share your
+    // order, which may include the details you provide, to the store" the "to" belongs to "share"
+    // (a share hit may run up to the preposition itself: "provide, to")
+    if (v && (/,\s*(?:to|with)$/.test(t.slice(v.start, v.end)) || /^\s*,\s*$/.test(t.slice(v.end, prepPos).replace(/^[^,;:]*/, '')))) {
+      const rel = /,\s*(?:which|that|who)\b[^,;:]*$/.exec(t.slice(0, v.start));
+      const outer = rel ? lastShareBefore(ctx.shares, rel.index) : undefined;
+      if (outer && rel!.index - outer.end <= 120) v = outer;
+    }
     // the preposition belongs to the nearest verb: in "share news and engage with the public" the
     // public is whom we engage with, not whom the news goes to
     if (v && prepPos - v.end <= 220 && !COORDINATED_WITH_VERB.test(t.slice(v.end, prepPos))) {
