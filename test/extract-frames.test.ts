@@ -571,3 +571,8 @@ test('a relative clause between the verb and its preposition: the preposition be
   expect(rec('We will share your order details, which may include the address you provide, to the store that prepares it and to our affiliates.')).toContain('group_company');
   expect(rec('We keep the information, which you provide, with our partners.')).toEqual([]);
 });
+
+test('a denial worded as a rule of the company: "it is against our policy to release ..."', () => {
+  expect(rec('It is against our policy to release any such information to a third party without your permission.', 'negative')).toContain('third_party');
+  expect(rec('It is against our policy to release any such information to a third party without your permission.')).not.toContain('third_party');
+});

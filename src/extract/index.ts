@@ -340,6 +340,8 @@ function verbs(text: string): VerbHit[] {
   for (const v of out) if (/^\s+no (?:personal|identifiable|information|data|such)\b/.test(text.slice(v.end, v.end + 30))) v.negated = true;
   // "there are also no cookies used by this site", "no personal data is stored": "no" + the object, then the verb
   for (const v of out) if (/\bno\s+(?:(?!(?:to|that|which|if|when|for|need|matter|longer|way|more|one)\b)[a-z-]+\s+){1,3}(?:(?:is|are|was|were|will be|being|gets|get)\s+)?$/.test(text.slice(Math.max(0, v.start - 50), v.start))) v.negated = true;
+  // "it is against our policy to release ...": a denial worded as a rule of the company
+  for (const v of out) if (/\bagainst\s+(?:our|its|the|[a-z0-9.-]+'s)\s+(?:[a-z]+\s+)?(?:policy|policies|practice|principles)\s+to\s+(?:[a-z]+ly\s+)?$/.test(text.slice(Math.max(0, v.start - 60), v.start))) v.negated = true;
   return out;
 }
 
