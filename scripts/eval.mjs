@@ -5,8 +5,8 @@
 //    recipient errors, then their access and data errors: no longer an untuned measure);
 //  - recipients of plc/ policies read by hand: set 1 (test/fixtures/handread/recipients.yaml,
 //    untuned until extract6 read its misses), set 2 (recipients-2.yaml, frozen in extract6, tuned
-//    since recip7) and set 3 (recipients-3.yaml, frozen in recip7 before any rule change: the
-//    untuned measure);
+//    since recip7), set 3 (recipients-3.yaml, frozen in recip7, tuned since recip8) and set 4
+//    (recipients-4.yaml, versions/ policies, frozen in recip8 before any rule change: the untuned measure);
 //  - access rights read by hand: set 1 (access.yaml, plc/, untuned until access2 read its misses) and
 //    set 2 (access-2.yaml, versions/, frozen in access2, tuned since access3) and set 3 (access-3.yaml,
 //    frozen in access3 before any rule change: the untuned measure);
@@ -173,7 +173,7 @@ function scoreHandread(name, label, verboseFlag) {
     }
   }
   const fmt = ({ tp, fp, fn, hit }) => prf(tp, fp, hit, hit + fn);
-  console.log(`\nhand-read plc recipients, ${label} (${gold.policies.length} policies, ${gold.disclosures.length} disclosures; line + type + polarity):`);
+  console.log(`\nhand-read recipients, ${label} (${gold.policies.length} policies, ${gold.disclosures.length} disclosures; line + type + polarity):`);
   console.log(`  both polarities: ${fmt(rows.all)}`);
   console.log(`  asserted only:   ${fmt(rows.positive)}`);
   if (process.argv.includes(verboseFlag)) console.log(detail.join('\n'));
@@ -185,7 +185,10 @@ scoreHandread('recipients.yaml', 'set 1 (tuned since extract6; untuned before)',
 scoreHandread('recipients-2.yaml', 'set 2 (tuned since recip7; untuned before)', '--verbose-set2');
 // Set 3 was frozen at the start of recip7, before any rule of it: the untuned measure from then on;
 // its misses are printed only with --verbose-set3 (read them only when a round is over).
-scoreHandread('recipients-3.yaml', 'set 3 (untuned: frozen in recip7, never tuned on)', '--verbose-set3');
+scoreHandread('recipients-3.yaml', 'set 3 (tuned since recip8; untuned before)', '--verbose-set3');
+// Set 4 (versions/ policies) was frozen at the start of recip8, before any rule of it: the untuned
+// measure from then on; its misses are printed only with --verbose-set4 (read them only when a round is over).
+scoreHandread('recipients-4.yaml', 'set 4 (untuned: frozen in recip8, never tuned on)', '--verbose-set4');
 
 // ---- 2c. hand-read plc access (test/fixtures/handread/access.yaml)
 // Five plc/ policies read by hand at the start of the access round, before any rule of it was

@@ -118,6 +118,11 @@ const EXEMPLIFIED = /^\s*(?:,\s*)?(?:\(\s*)?(?:such as|including|like|e\.g\.,?|f
  */
 const LEGAL_PROCESS =
   /\b(?:subpoenas?|court orders?|(?:search )?warrants?|legal process(?:es)?|law enforcement|(?:legal|lawful|valid legal) (?:requests?|demands?|inquir(?:y|ies))|(?:governmental|government|regulatory|official|lawful) (?:requests?|inquir(?:y|ies)|investigations?|demands?|orders?))\b/;
+/** "does not receive" with a subject that is not the user ("the provider does not receive"; not "you may not receive"). */
+const NOT_RECEIVE_BY_PARTY = /(?<!\b(?:you|users?|members?|customers?|visitors?|subscribers?)\s+(?:[a-z]+\s+){0,2})\b(?:do|does|did|will|shall|would|could|might|may|can)\s+not\s+(?:accept|receive)\b/g;
+/** A transaction the user asked for, whose other party receives data: "to fulfil a transaction you have requested". */
+const TRANSACTION_REQUESTED =
+  /\b(?:to|in order to)\s+(?:fulfil+|complete|process|carry out|execute|effect)\s+(?:a|the|any|an|your)\s+(?:[a-z-]+\s+)?(?:transactions?|orders?|purchases?|requests?)\s+(?:that\s+|which\s+)?you\s+(?:have\s+|had\s+)?(?:requested|request|asked for|placed|place|made|make|initiated|initiate|authori[sz]ed)\b/;
 /** A change of owner, named without a party word: "in connection with a merger, bankruptcy, or sale of assets". */
 const OWNER_CHANGE =
   /\b(?:mergers?|merged|(?:merger|mergers),? (?:or |and )?acquisitions?|acquisition (?:of|by) (?:us|the company|our company|all|another|a company)|acquired by|sale (?:or transfer )?of (?:(?:all|substantially all|a portion|part|some|any) (?:or (?:a portion|part|substantially all) )?of )?(?:(?:its|our|the|their|company|a) )?(?:assets|business(?:es)?|stock|company|shares)|sale\/transfer of (?:its |our )?assets|bankruptcy|insolvency|reorgani[sz]ation|change (?:of|in) (?:corporate )?(?:control|ownership)|business transfer|divestiture)\b/;
@@ -132,9 +137,9 @@ const PARAGRAPH_LEAD_END = /(?::|\bas follows\.?|\b(?:in|under) the following (?
 const ADVICE = /(?:^\W*|[,;:]\s*)(?:please\s+)?(?:never|do not|don't|dont)\s+(?!we\b)[a-z]+|\b(?:recommend|advise|encourage|urge|suggest|remind)\w*\b[^.;]{0,30}\byou\b|\byou (?:should|must) (?:not|never)\b/;
 /** A publication denied: a passive state ("is never publicly visible") or an act ("we do not publicly display"). */
 const PUBLIC_DENIED =
-  /\b(?:is|are|be|been|remains?)\s+(?:not|never)\s+(?:(?:be|made|ever)\s+)*publicly\s+(?:visible|viewable|available|accessible|displayed|shown|posted|disclosed|listed)\b|\b(?:(?:do|does|will|shall|would)\s+not|never|won't|don't|doesn't)\s+(?:ever\s+)?publicly\s+(?:display|post|disclose|share|publish|list|show|reveal)\b/;
+  /\b(?:is|are|be|been|remains?)\s+(?:not|never)\s+(?:(?:be|made|ever)\s+)*publicly\s+(?:visible|viewable|available|accessible|displayed|shown|posted|disclosed|listed)\b|\b(?:(?:do|does|will|shall|would)\s+not|never|won't|don't|doesn't)\s+(?:ever\s+)?publicly\s+(?:display|post|disclose|share|publish|list|show|reveal|expose)\b/;
 /** A publication stated: "display this information publicly", "publicly post". */
-const PUBLIC_ACT = /\b(?:display|post|publish|disclose|share|release|list|show)(?:s|es|ed|ing)?\b[^.;,]{0,40}?\bpublicly\b|\bpublicly\s+(?:display|post|publish|disclose|share|release|list|show)(?:s|es|ed|ing)?\b/;
+const PUBLIC_ACT = /\b(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b[^.;,]{0,40}?\bpublicly\b|\bpublicly\s+(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b/;
 /** A negation right before it ("we will not"). */
 const NEG_BEFORE_ACT = /\b(?:not|never|no longer|n't|cannot)\s+(?:[a-z]+\s+){0,2}$/;
 /** Data around a denied publication (its subject or object). */
@@ -335,6 +340,8 @@ function verbs(text: string): VerbHit[] {
   for (const v of out) if (/^\s+no (?:personal|identifiable|information|data|such)\b/.test(text.slice(v.end, v.end + 30))) v.negated = true;
   // "there are also no cookies used by this site", "no personal data is stored": "no" + the object, then the verb
   for (const v of out) if (/\bno\s+(?:(?!(?:to|that|which|if|when|for|need|matter|longer|way|more|one)\b)[a-z-]+\s+){1,3}(?:(?:is|are|was|were|will be|being|gets|get)\s+)?$/.test(text.slice(Math.max(0, v.start - 50), v.start))) v.negated = true;
+  // "it is against our policy to release ...": a denial worded as a rule of the company
+  for (const v of out) if (/\bagainst\s+(?:our|its|the|[a-z0-9.-]+'s)\s+(?:[a-z]+\s+)?(?:policy|policies|practice|principles)\s+to\s+(?:[a-z]+ly\s+)?$/.test(text.slice(Math.max(0, v.start - 60), v.start))) v.negated = true;
   return out;
 }
 
@@ -673,7 +680,11 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     recMatches.push(...namedGroups);
     // "another business" is a buyer only in a merger
     const mergerHere = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|bankrupt\w*|reorgani[sz]\w*|successor)\b/.test(t);
-    const recipientGate = !othersAct && !isDnt && !choice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t);
+    // "the analytics provider does not receive ..." reads as a choice to the choice cue ("not receive"),
+    // which is the user's ("you may choose not to receive e-mails"); with a party as subject it is a
+    // denial of disclosure, so for recipients such a phrase does not make the sentence a choice
+    const recChoice = choice && CHOICE_FRAME_RE.test(t.replace(NOT_RECEIVE_BY_PARTY, ' '));
+    const recipientGate = !othersAct && !isDnt && !recChoice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t);
     // a paragraph of an exception run is framed by its lead-in as a list item is
     const rLead = s.lead || s.paraLead;
     const rItem = s.block.kind === 'item' || s.paraLead !== '';
@@ -736,7 +747,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         let id = exemplarType.get(m) ?? demonstrativeType.get(m) ?? m.id;
         let name = m.name;
         // "companies outside our corporate family": not a group company, a third party
-        if (id === 'group_company' && OUTSIDE_GROUP.test(t.slice(Math.max(0, m.start - 60), m.start))) id = 'third_party';
+        if (id === 'group_company' && frame?.kind !== 'excepted' && OUTSIDE_GROUP.test(t.slice(Math.max(0, m.start - 60), m.start))) id = 'third_party';
         // "other businesses of our group", "companies within our corporate family": group companies
         if (id === 'third_party' && !name && /^\s+(?:of|in|within|belonging to|that (?:are|is) part of|that belong to)\s+(?:our|the|its)\s+(?:own\s+)?(?:corporate\s+)?(?:group|family(?: of companies)?)\b/.test(t.slice(m.end, m.end + 60))) id = 'group_company';
         // "other companies to provide services on our behalf": a party that acts for us is a processor
@@ -778,7 +789,12 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const b = base(m.start, polarity === 'negative' ? 'recipient.negated' : `recipient.${frame?.kind ?? 'public'}`, m.name ? 0.75 : 0.7);
         // "never shared with anyone": no one at all, so no third party either
         // (not advice to the user: "never share your password with anyone")
-        if (polarity === 'negative' && id === 'public' && /^any(?:one|body)$/.test(t.slice(m.start, m.end)) && !/\bpasswords?\b/.test(t) && !/^\W*(?:please\s+)?(?:never|do not|don't|dont)\b/.test(t)) store.add('recipients', { id: 'third_party', polarity, ...b, data: [], purposes: [] });
+        // ("not shared with anyone" denies a disclosure, and is read as that one item: a denied
+        // publication is a separate statement, "is never publicly visible")
+        if (polarity === 'negative' && id === 'public' && /^any(?:one|body)$/.test(t.slice(m.start, m.end)) && !/\bpasswords?\b/.test(t) && !/^\W*(?:please\s+)?(?:never|do not|don't|dont)\b/.test(t)) {
+          store.add('recipients', { id: 'third_party', polarity, ...b, data: [], purposes: [] });
+          continue;
+        }
         store.add('recipients', {
           id,
           ...(name ? { name } : {}),
@@ -792,12 +808,26 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       }
       // organisations named after a recipient word: "advertising partners such as Acme Media and Foo Inc."
       const raw = doc.text.slice(s.start, s.end);
+      const intro = (tail: string) => /^[^.;:]{0,20}?\b(?:such as|including|like|e\.g\.,?|for example,?|namely,?)\s+/.exec(tail);
       for (const m of accepted) {
         if (m.name) continue;
         const tail = raw.slice(m.end, m.end + 160);
-        const intro = /^[^.;:]{0,20}?\b(?:such as|including|like|e\.g\.,?|for example,?|namely,?)\s+/.exec(tail);
-        if (!intro) continue;
-        const list = tail.slice(intro[0].length).split(/[;)(:]|\.(?=\s|$)|\s(?:and|or)\s|,\s*(?:and|or)?\s*/).slice(0, 5);
+        // or in a parenthesis right after the class: "our push notification provider (currently Acme
+        // Push)", "an analytics vendor (Foo Metrics)": the organisation that fills the role
+        const paren = /^\s*\(\s*(?:(?:currently|presently|at present|now|today|i\.e\.,?|namely,?|that is,?)\s+)?([^()]{2,60})\)/.exec(tail);
+        if (paren && !intro(tail)) {
+          const nm = /^\s*(?:the\s+)?((?:[A-Z][A-Za-z0-9&'’.-]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:\s+(?:[A-Z][A-Za-z0-9&'’.-]*|&|of|de)){0,3})\s*$/.exec(paren[1]!.replace(/[*_[\]]/g, ''));
+          const name = nm?.[1]!.replace(/[.,]+$/, '');
+          // not an abbreviation of the class itself ("(ISPs)", "(EEA)"), nor the policy's own name
+          if (name && !/^[A-Z]{2,6}s?$/.test(name) && !NOT_NAMES.test(name) && !(model.controller.name && name.includes(model.controller.name)) && !recMatches.some((r) => r.name && name.toLowerCase().includes(r.name.toLowerCase().split(' ')[0]!))) {
+            store.add('recipients', { id: m.id === 'public' || m.id === 'other_users' ? 'third_party' : m.id, name, polarity: 'positive', ...base(m.start, 'recipient.named-in-list', 0.6), data: contextData, purposes: purposeIds });
+          }
+          continue;
+        }
+        const introM = intro(tail);
+        if (!introM) continue;
+        const intro0 = introM[0];
+        const list = tail.slice(intro0.length).split(/[;)(:]|\.(?=\s|$)|\s(?:and|or)\s|,\s*(?:and|or)?\s*/).slice(0, 5);
         for (const cand of list) {
           const nm = /^\s*(?:the\s+)?((?:[A-Z][A-Za-z0-9&'’.-]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:\s+(?:[A-Z][A-Za-z0-9&'’.-]*|&|of|de)){0,3})\s*$/.exec(cand.replace(/[*_[\]]/g, ''));
           if (!nm) break;
@@ -812,6 +842,17 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // when the sentence names no party: "we do not sell, rent or share any of your information unless required by law")
     if (recipientGate && excM && LEGAL_RE.test(t.slice(excM.index)) && vs.some((v) => v.kind === 'share' && v.negated) && !recMatches.some((r) => r.id === 'public_authority')) {
       store.add('recipients', { id: 'public_authority', polarity: 'positive', ...base(excM.index, 'recipient.exception', 0.6), modality: 'conditional', ...(exception ? { condition: exception } : {}), data: contextData, purposes: ['legal_compliance'] });
+    }
+    // "we do not share ... except as necessary to fulfil a transaction you have requested": the other
+    // party of the transaction (a merchant, a shipper, a bank) receives the data, named by context
+    // (also stated: "we share your details as needed to complete an order you placed")
+    const txM = recipientGate ? TRANSACTION_REQUESTED.exec(t) : null;
+    if (txM && !disclaimerAt(txM.index)) {
+      const v = vs.filter((x) => x.kind === 'share' && x.end <= txM.index && DISCLOSING_VERB.test(t.slice(x.start, x.end))).pop();
+      const c = clauseOf(txM.index);
+      const partyNear = recMatches.some((r) => (r.end <= txM.index && txM.index - r.end <= 60) || (r.start >= txM.index && r.start < c.relEnd));
+      const ok = v && !USER_SUBJECT_BEFORE.test(t.slice(Math.max(0, v.start - 30), v.start)) && (!v.negated || EXCEPTION_RE.test(t.slice(v.end, txM.index)));
+      if (ok && !partyNear) store.add('recipients', { id: 'third_party', polarity: 'positive', ...base(txM.index, 'recipient.transaction', 0.55), ...(v!.negated ? { modality: 'conditional' as const } : {}), data: contextData, purposes: purposeIds });
     }
     // ---- parties named by context, with no party word in the sentence: "to respond to subpoenas,
     // court orders or legal process" (an authority), "in connection with a merger or sale of assets"

@@ -31,7 +31,7 @@ export interface FrameContext {
   sharingSection: boolean;
 }
 
-export type FrameKind = 'transfer' | 'agent' | 'passive-agent' | 'engaged' | 'lead-in' | 'legal' | 'merger';
+export type FrameKind = 'transfer' | 'agent' | 'passive-agent' | 'engaged' | 'lead-in' | 'legal' | 'merger' | 'access' | 'excepted';
 
 export interface Frame {
   kind: FrameKind;
@@ -62,6 +62,23 @@ const COORDINATED_WITH_VERB =
 
 /** Adjectives that, with "to", make a party able to see data: "visible to other users". */
 const EXPOSED_TO = /\b(?:visible|viewable|available|accessible|displayed|shown|known|open|revealed|disclosed|public)\s*$/;
+
+/**
+ * Access to data given to, or limited to, the party: "access to your information is restricted to
+ * employees, contractors and vendors who need it", "we limit access to personal data to those
+ * service providers". The party is one who holds the data (restricting access to it is no denial).
+ */
+const ACCESS_TO_BEFORE =
+  /\baccess(?:ible)?\b[^.;:]{0,90}?\b(?:(?:is|are|be|been|will be|remains?)\s+)?(?:only\s+|strictly\s+)?(?:limit(?:s|ed)?|restrict(?:s|ed)?|confin(?:e|es|ed)|grant(?:s|ed)?|giv(?:e|es|en)|provid(?:e|es|ed)|open|available)\s+(?:only\s+|solely\s+|exclusively\s+|strictly\s+)?$|\b(?:limit|restrict|confine)(?:s|ed)?\s+(?:all\s+)?access\s+to\s+[^.;:]{0,60}?\s+$/;
+/** A denied access: "no access is given to", "is not available to". */
+const ACCESS_DENIED = /\b(?:not|never|no)\b[^.;:]{0,30}$/;
+/**
+ * A party excepted from a denial, past a parenthesis or a relative phrase the preposition frame does
+ * not cross: "we do not share it with other companies (apart from those acting as our agents)",
+ * "... except to those who act as our agents". The party receives the data.
+ */
+const EXCEPTED_BEFORE =
+  /\b(?:except(?:\s+(?:to|with|for))?|apart from|aside from|other than|besides|excluding|save (?:to|for))\s+(?:(?:to|with)\s+)?(?:(?:those|the ones|ones|companies|parties|entities|organi[sz]ations|businesses|persons|people|firms)\s+)?(?:(?:who|that|which)\s+(?:are\s+|act\s+as\s+|serve\s+as\s+|work\s+as\s+)?|(?:acting|working|serving)\s+as\s+)?(?:(?:our|its|their|the)\s+)?(?:[a-z-]+\s+)?$/;
 
 /** Exception words between a denied transfer and the party: "we do not share ... except with X". */
 export const EXCEPTION_BETWEEN = /\b(?:except|unless|other than|apart from|aside from|besides|but only|only|but (?:we )?may|however)\b/;
@@ -155,6 +172,14 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   const { t } = ctx;
   const before = t.slice(Math.max(0, start - 260), start);
   const after = t.slice(end, end + 160);
+  // 0. a party excepted from a denial, past a parenthesis: "(apart from those acting as our agents)"
+  const exc = EXCEPTED_BEFORE.exec(before);
+  if (exc && id !== 'public' && id !== 'other_users') {
+    const excAbs = start - exc[0].length;
+    const v = lastShareBefore(ctx.shares, excAbs + 1);
+    if (v && v.negated && v.end <= excAbs && excAbs - v.end <= 200) return { kind: 'excepted', negated: false };
+  }
+
   // not a recipient: a source, someone we act for, someone whose practices are discussed
   const src = SOURCE_BEFORE.exec(before);
   if (src && gapOk(src[2]!) && !/\b(?:any|all|some|each|one|none|either|both|certain|number|group|family|members?|portion|part|those|these|several|many|most|services|help|assistance|support) of\s+[^.;:!?]{0,60}$/.test(before.slice(Math.max(0, before.length - src[2]!.length - src[1]!.length - 14)))) return null;
@@ -164,7 +189,15 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   // "to" that starts a purpose clause ("to investigate complaints, coordinate law enforcement") governs no party
   if (prep && gapOk(prep[2]!) && !(prep[1] === 'to' && INFINITIVE.test(prep[2]!))) {
     const prepPos = start - prep[2]!.length - prep[1]!.length;
-    const v = lastShareBefore(ctx.shares, prepPos + 1);
+    let v = lastShareBefore(ctx.shares, prepPos + 1);
+    // a relative clause set off by commas between the verb and its preposition: in "we share your
+    // order, which may include the details you provide, to the store" the "to" belongs to "share"
+    // (a share hit may run up to the preposition itself: "provide, to")
+    if (v && (/,\s*(?:to|with)$/.test(t.slice(v.start, v.end)) || /^\s*,\s*$/.test(t.slice(v.end, prepPos).replace(/^[^,;:]*/, '')))) {
+      const rel = /,\s*(?:which|that|who)\b[^,;:]*$/.exec(t.slice(0, v.start));
+      const outer = rel ? lastShareBefore(ctx.shares, rel.index) : undefined;
+      if (outer && rel!.index - outer.end <= 120) v = outer;
+    }
     // the preposition belongs to the nearest verb: in "share news and engage with the public" the
     // public is whom we engage with, not whom the news goes to
     if (v && prepPos - v.end <= 220 && !COORDINATED_WITH_VERB.test(t.slice(v.end, prepPos))) {
@@ -193,6 +226,15 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     }
   }
 
+  // 1a. access given or limited to the party: "access ... is restricted to employees, contractors and vendors"
+  const acc = /\bto\s+((?:(?:the|our|its|those|these|such|certain|authori[sz]ed|selected|trusted)\s+)?(?:(?!(?:to|with)\b)[a-z-]+,?\s+(?:and\s+|or\s+)?){0,4})$/.exec(before);
+  if (acc && !GAP_BREAK.test(acc[1]!.replace(/\b(?:and|or)\b/g, ''))) {
+    const head = before.slice(0, before.length - acc[0].length);
+    const am = ACCESS_TO_BEFORE.exec(head);
+    if (am && DATA_NOUN.test(head.slice(am.index, am.index + 90) + ' ' + after.slice(0, 60)) && !USER_ACTOR.test(head.slice(Math.max(0, am.index - 60), am.index))) {
+      return { kind: 'access', negated: ACCESS_DENIED.test(head.slice(Math.max(0, am.index - 30), am.index + am[0].length).replace(/\bonly\b/g, '')) && !/\bno one\b|\bnobody\b/.test(head) };
+    }
+  }
   // 1b. the party as the indirect object: "we may provide third parties with limited use of the
   //     information we collect", "we give our partners access to your profile"
   const io = INDIRECT_OBJECT.exec(before);
@@ -239,7 +281,10 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     const verbAt = before.length - pb[0].length;
     // what is collected / used must be data: "information collected by X", not "features hosted by X"
     const subject = before.slice(0, verbAt).split(/[.;]|\b(?:but|however|although|while)\b/).pop() ?? '';
-    if (DATA_NOUN.test(subject.slice(-120))) return { kind: 'passive-agent', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
+    // or a pronoun for data named earlier in the sentence: "we do not use flash cookies, but they may be
+    // used by embedded third-party players"
+    const pronoun = /^\s*,?\s*(?:they|it|these|this|such (?:information|data))\s+(?:[a-z]+\s+){0,3}$/.test(subject) && DATA_NOUN.test(before.slice(0, verbAt - subject.length));
+    if (DATA_NOUN.test(subject.slice(-120)) || pronoun) return { kind: 'passive-agent', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
   }
 
   // 3b. collected through the party: "we may collect information ... through our advertising service providers"
