@@ -14,6 +14,22 @@ test('"we do not sell your personal information" is a negative item, never a sal
   expect(ids(model, 'recipients')).toEqual([]);
 });
 
+test.each([
+  ['straight quotes', 'We do not "sell" your personal information.'],
+  ['curly quotes, two verbs', 'We do not \u201csell\u201d or \u201cshare\u201d personal information as those terms are defined in the CCPA.'],
+  ['a contraction', "We don't 'sell' personal information to third parties."],
+])('a quoted verb is still denied (%s): never a sale', (_label, body) => {
+  const { model } = run(P(body));
+  const positiveSale = [...model.recipients, ...model.purposes].filter((i) => i.polarity === 'positive' && (/sale|sell/.test(i.id) || (i as { sold?: boolean }).sold));
+  expect(positiveSale).toEqual([]);
+  expect(ids(model, 'purposes', 'negative')).toContain('sale_of_data');
+});
+
+test('quotes do not turn an assertion into a denial', () => {
+  const { model } = run(P('We may "share" your information with our service providers. We do not sell it.'));
+  expect(ids(model, 'recipients')).toContain('processor');
+});
+
 test('negation does not leak into the next clause', () => {
   const { model } = run(P('We do not sell your personal information, but we share it with service providers who help us.'));
   expect(ids(model, 'recipients')).toContain('processor');

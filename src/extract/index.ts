@@ -305,6 +305,8 @@ interface VerbHit {
   negated: boolean;
 }
 
+const QUOTE_MARKS = /['"\u201c\u201d\u2018\u2019\u00ab\u00bb]/g;
+
 function verbs(text: string): VerbHit[] {
   const out: VerbHit[] = [];
   const add = (re: RegExp, kind: VerbHit['kind']) => {
@@ -321,7 +323,8 @@ function verbs(text: string): VerbHit[] {
     let negatedOne = false;
     for (const v of out) {
       if (v.start < from) continue;
-      const gap = text.slice(from, v.start);
+      // quotation marks are no words: 'we do not "sell" or "share" it' (CCPA wording) denies both verbs
+      const gap = text.slice(from, v.start).replace(QUOTE_MARKS, '');
       // a coordinated verb phrase: "will not connect to X, share it with Y, or post"
       const coordinated = negatedOne && gap.length <= 70 && /(?:,\s*(?:or\s+|nor\s+)?|\s(?:or|nor)\s+)(?:[a-z]+ly\s+)?$/.test(gap) && !/\b(?:but|however|instead|and then|although)\b|[;:]/.test(gap);
       // the first practice verb after a denied other verb, joined by "or": "does not send spam or sell e-mail addresses"
