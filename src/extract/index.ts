@@ -359,6 +359,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   const lex = loadLexicon();
   const store = new Store();
   const mask = st.mask;
+  const wideMask = /[^\x00-\xff]/.test(mask);
 
   const cookieEv: Evidence[] = [];
   const cookieKinds = new Set<string>();
@@ -417,7 +418,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     let all = blockCache.get(table);
     if (!all) {
       const b = currentBlock!;
-      all = matchAll(table, mask.slice(b.start, b.end), lex.index, table === T.rights).map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start }));
+      all = matchAll(table, mask.slice(b.start, b.end), lex.index, table === T.rights, wideMask).map((m) => ({ ...m, start: m.start + b.start, end: m.end + b.start }));
       blockCache.set(table, all);
     }
     const out: Match[] = [];

@@ -14,8 +14,8 @@ export interface Pattern {
   lits?: string[];
   /** Indexes of `lits` in the lexicon's LiteralIndex. */
   litIds?: number[];
-  /** Set once `re` has been compiled to native code (see native-regexp.ts). */
-  native?: boolean;
+  /** Which string widths `re` has been compiled natively for: 1 one-byte, 2 two-byte (native-regexp.ts). */
+  native?: number;
 }
 
 /**
@@ -409,16 +409,19 @@ export interface Match {
 /**
  * Every match of a table in `text` (offsets relative to text), longest first where they overlap.
  * With `index` (just scanned over the same text) patterns whose literals are absent are skipped.
+ * `wide`: the text is a slice of a string with characters beyond U+00FF, which V8 matches with
+ * code of its own (a table's first run is then made over a subject of that width).
  */
-export function matchAll(patterns: Pattern[], text: string, index?: LiteralIndex, nested = false): Match[] {
+export function matchAll(patterns: Pattern[], text: string, index?: LiteralIndex, nested = false, wide = false): Match[] {
   const found: Match[] = [];
   for (const p of patterns) {
     if (index && p.litIds) {
       if (!p.litIds.some((id) => index.has(id))) continue;
     } else if (p.lits && !p.lits.some((l) => text.includes(l))) continue;
-    if (!p.native) {
-      nativeRegExp(p.re);
-      p.native = true;
+    const width = wide ? 2 : 1;
+    if (!((p.native ?? 0) & width)) {
+      nativeRegExp(p.re, wide);
+      p.native = (p.native ?? 0) | width;
     }
     for (const m of execAll(p.re, text)) {
       if (!m[0]) continue;

@@ -9,69 +9,93 @@
 // U+0000: no policy text holds it, and only a few kinds of atom match it (padSafe), so scanning
 // the subject is one failed first step per position.
 const TIER_UP_SUBJECT = '\0'.repeat(1024);
+// V8 compiles separately for one-byte and two-byte strings: a policy with one curly quote or dash
+// is two-byte throughout (its slices too), so its tables get their first run over a two-byte subject
+// (the one character beyond U+00FF comes last and cannot start a backtracking run: see padSafe).
+const TIER_UP_SUBJECT_WIDE = '\0'.repeat(1023) + '\u0100';
 
 /**
  * Whether a run over 1,024 U+0000 cannot backtrack badly: no atom that can match U+0000 (`.`
  * outside a class, a negated class, \\W \\S \\D \\P \\p and numeric escapes, conservatively) is
- * repeated without bound (`*`, `+`, `{n,}`) or sits in a repeated group (a pattern of blanks once
- * made 1,024 blanks take half a second). Such an atom alone or with a bounded count (`[^.;]{0,60}`
- * in a lookahead) costs at most that count per position. Inside a class `.` is itself: the rights
- * table's `[,.;]` once sent its 4 KB alternation through the bytecode path (27 ms on first use,
- * against a 4 ms native compile).
+ * reachable on that subject and repeated without bound (`*`, `+`, `{n,}`) or inside a repeated
+ * group (a pattern of blanks once made 1,024 blanks take half a second). Such an atom alone or
+ * with a bounded count (`[^.;]{0,60}` in a lookahead) costs at most that count per position; after
+ * a required literal ("access (?: \\([^()]{1,60}\\))?...") it is never reached, since the literal
+ * cannot match U+0000. Inside a class `.` is itself. Each miss here sends a table through V8's
+ * bytecode path on first use: the rights tables (6-7 KB) took 27-55 ms there, ~8 ms compiled natively.
  */
 export function padSafe(source: string): boolean {
-  const groups: boolean[] = []; // per open group: does it hold an atom that can match U+0000?
-  let inClass = false;
-  let classNegated = false;
-  let classUnsafe = false;
-  let atomUnsafe = false; // the atom just closed
-  const mark = () => {
-    if (groups.length) groups[groups.length - 1] = true;
+  // per open group: does it hold a reachable U+0000 atom; is the current position behind a required
+  // literal (unreachable on the pad); the guard it started with (restored at each `|`); lookaround
+  const frames: { unsafe: boolean; guarded: boolean; base: boolean; look: boolean; alts: boolean }[] = [{ unsafe: false, guarded: false, base: false, look: false, alts: true }];
+  const top = () => frames[frames.length - 1]!;
+  /** After an atom ending at i: a safe atom guards what follows unless its count may be zero. */
+  const safeAtom = (i: number) => {
+    const q = source[i + 1];
+    if (q !== '?' && q !== '*' && !(q === '{' && source[i + 2] === '0')) top().guarded = true;
+  };
+  /** After an unsafe atom ending at i: false when it is reachable and repeated without bound. */
+  const unsafeAtom = (i: number) => {
+    const f = top();
+    if (f.guarded) return true;
+    f.unsafe = true;
+    return quantifierOk(source, i + 1);
   };
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
-    if (inClass) {
-      if (c === '\\') {
-        if ('WSDPpxuc0'.includes(source[i + 1] ?? '')) classUnsafe = true;
-        i++;
-      } else if (c === ']') {
-        inClass = false;
-        atomUnsafe = classNegated || classUnsafe;
-        if (atomUnsafe) mark();
-        if (!quantifierOk(source, i + 1, atomUnsafe)) return false;
-      }
-      continue;
-    }
     if (c === '\\') {
-      atomUnsafe = 'WSDPpxuc0'.includes(source[i + 1] ?? '');
-      if (atomUnsafe) mark();
+      const e = source[i + 1] ?? '';
       i++;
-      if ((source[i] === 'p' || source[i] === 'P') && source[i + 1] === '{') i = source.indexOf('}', i); // \p{L}
-      if (i < 0) return false;
-      if (!quantifierOk(source, i + 1, atomUnsafe)) return false;
+      if ((e === 'p' || e === 'P') && source[i + 1] === '{') {
+        i = source.indexOf('}', i);
+        if (i < 0) return false;
+      }
+      if ('WSDPpxuc0'.includes(e)) {
+        if (!unsafeAtom(i)) return false;
+      } else if (!'bB123456789k'.includes(e)) safeAtom(i); // \b \B assert; backreferences may be empty
     } else if (c === '[') {
       // (in JS, unlike POSIX, "[]" is an empty class: the next ] closes it)
-      inClass = true;
-      classNegated = source[i + 1] === '^';
-      classUnsafe = false;
-      if (classNegated) i++;
+      let unsafe = source[i + 1] === '^';
+      if (unsafe) i++;
+      for (i++; i < source.length && source[i] !== ']'; i++) {
+        if (source[i] === '\\') {
+          if ('WSDPpxuc0'.includes(source[i + 1] ?? '')) unsafe = true;
+          i++;
+        }
+      }
+      if (unsafe ? !unsafeAtom(i) : (safeAtom(i), false)) return false;
     } else if (c === '(') {
-      groups.push(false);
+      const head = /^\((?:\?(?::|<?[=!]|<[A-Za-z_$][\w$]*>))?/.exec(source.slice(i, i + 40))![0];
+      const look = /^\(\?<?[=!]/.test(head);
+      i += head.length - 1; // past "(?:", "(?<!", "(?<name>"
+      const g = top().guarded;
+      frames.push({ unsafe: false, guarded: g, base: g, look, alts: true });
     } else if (c === ')') {
-      const unsafe = groups.pop() ?? false;
-      if (unsafe) mark();
-      if (unsafe && repeated(source, i + 1)) return false;
+      const f = frames.pop();
+      if (!f || !frames.length) return false;
+      if (f.unsafe) {
+        top().unsafe = true;
+        if (repeated(source, i + 1)) return false;
+      }
+      // a group each of whose alternatives needs a literal guards what follows, unless it may be
+      // skipped (a lookaround consumes nothing)
+      if (!f.look && f.alts && f.guarded) safeAtom(i);
+    } else if (c === '|') {
+      const f = top();
+      f.alts &&= f.guarded;
+      f.guarded = f.base;
     } else if (c === '.') {
-      mark();
-      if (!quantifierOk(source, i + 1, true)) return false;
-    }
+      if (!unsafeAtom(i)) return false;
+    } else if (c === '^' || c === '$' || c === '?' || c === '*' || c === '+' || c === '{' || c === '}' || c === ']') {
+      if (c === '{') i = Math.max(i, source.indexOf('}', i));
+      // assertions and quantifiers: no atom
+    } else safeAtom(i);
   }
   return true;
 }
 
 /** After an atom that can match U+0000: only no count, `?` or a bounded `{m,n}`. */
-function quantifierOk(source: string, at: number, unsafe: boolean): boolean {
-  if (!unsafe) return true;
+function quantifierOk(source: string, at: number): boolean {
   const q = source[at];
   if (q === '*' || q === '+') return false;
   if (q === '{') return /^\{\d+(?:,\d+)?\}/.test(source.slice(at, at + 12));
@@ -87,10 +111,10 @@ function repeated(source: string, at: number): boolean {
 }
 
 /** Make V8 compile `re` to native code now, when the subject is safe for it. */
-export function nativeRegExp(re: RegExp): RegExp {
+export function nativeRegExp(re: RegExp, wide = false): RegExp {
   if (!padSafe(re.source)) return re;
   re.lastIndex = 0;
-  re.test(TIER_UP_SUBJECT);
+  re.test(wide ? TIER_UP_SUBJECT_WIDE : TIER_UP_SUBJECT);
   re.lastIndex = 0;
   return re;
 }
