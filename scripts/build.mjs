@@ -121,20 +121,10 @@ const cachedCommands = {
   setup(build) {
     build.onLoad({ filter: /[\\/]lib[\\/]load-commands\.js$/ }, () => ({
       contents: [
-        `import { requireCached } from ${JSON.stringify(join(root, 'lib/node/cached-script.js'))};`,
+        `import { requireBundle } from ${JSON.stringify(join(root, 'lib/node/cached-script.js'))};`,
         "import { fileURLToPath } from 'node:url';",
         'let commands;',
-        '// POLICYC_CODE_CACHE=write: the build saves the cache; =off: run without it (to measure);',
-        '// =report: say on stderr whether V8 took it',
-        'export function loadCommands() {',
-        '  if (!commands) {',
-        '    const mode = process.env.POLICYC_CODE_CACHE;',
-        `    const loaded = requireCached(fileURLToPath(new URL('./commands.cjs', import.meta.url)), ${JSON.stringify(commandsHash)}, mode === 'write' || mode === 'off' ? mode : 'read');`,
-        "    if (mode === 'report') process.stderr.write(`policyc: code cache ${loaded.cache}\\n`);",
-        '    commands = loaded.exports;',
-        '  }',
-        '  return Promise.resolve(commands);',
-        '}',
+        `export const loadCommands = async () => (commands ??= requireBundle(fileURLToPath(new URL('./commands.cjs', import.meta.url)), ${JSON.stringify(commandsHash)}));`,
       ].join('\n'),
       loader: 'js',
     }));
@@ -175,7 +165,8 @@ if (existsSync(policies)) {
     encoding: 'utf8',
   });
   rmSync(out, { recursive: true, force: true });
-  const cache = `${commandsFile}.${commandsHash.slice(0, 16)}.v8cache`;
+  const { cacheFileOf } = await import(new URL('../lib/node/cached-script.js', import.meta.url).href);
+  const cache = cacheFileOf(commandsFile, commandsHash);
   if (existsSync(cache)) step(`lib/bundle/${basename(cache)} (V8 code cache, ${Math.round(statSync(cache).size / 1024)} KB)`);
   else step(`no code cache (the compile of policies/ exited ${run.status}): the CLI works, compiling its code at each start\n${run.stderr}`);
 }

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cacheFileOf } from '../src/node/cached-script.js';
 
 const lib = resolve('lib/node/cached-script.js');
 const built = existsSync(lib) && existsSync('lib/bundle/commands.cjs');
@@ -54,7 +55,7 @@ describe('V8 code cache of a CommonJS bundle', () => {
       // a damaged cache for the right content: V8 refuses it and compiles as usual
       load(file, 'write');
       const hash = createHash('sha256').update(readFileSync(file)).digest('hex');
-      const cacheFile = `${file}.${hash.slice(0, 16)}.v8cache`;
+      const cacheFile = cacheFileOf(file, hash);
       const bytes = readFileSync(cacheFile);
       for (let i = 64; i < bytes.length; i += 97) bytes[i] = bytes[i]! ^ 0xff;
       writeFileSync(cacheFile, bytes);

@@ -1,9 +1,8 @@
 // Data categories are credited only where a passage says data is collected, used or shared
 // (datap round). Sentences written for these tests from common policy grammar.
 import { expect, test } from '@jest/globals';
-import { ids, run } from './helpers-extract.js';
+import { P, ids, run } from './helpers-extract.js';
 
-const P = (body: string) => `# Privacy Policy\n\n## Section\n\n${body}\n`;
 const data = (body: string) => ids(run(P(body)).model, 'data_categories');
 const lines = (body: string, id: string) =>
   ((run(P(body)).model.data_categories as { id: string; polarity: string; evidence: { lines: [number, number] }[] }[]).find((i) => i.id === id && i.polarity === 'positive')?.evidence ?? []).map((e) => e.lines[0]);

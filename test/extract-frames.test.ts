@@ -1,9 +1,8 @@
 // Recipient frames and the user as actor of access rights (src/extract/recipients.ts, rights.ts).
 // Sentences written for these tests from common policy grammar.
 import { expect, test } from '@jest/globals';
-import { ids, run } from './helpers-extract.js';
+import { P, ids, run } from './helpers-extract.js';
 
-const P = (body: string) => `# Privacy Policy\n\n## Section\n\n${body}\n`;
 const rec = (body: string, polarity: 'positive' | 'negative' = 'positive') => ids(run(P(body)).model, 'recipients', polarity);
 const rights = (body: string) => ids(run(P(body)).model, 'rights');
 

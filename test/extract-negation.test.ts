@@ -1,9 +1,7 @@
 // Polarity and modality: negation is scoped to the clause; frames that carry a negation word but
 // state no negated practice (choices, identifiability, disclaimers, "not confidential") stay positive.
 import { expect, test } from '@jest/globals';
-import { ids, item, run } from './helpers-extract.js';
-
-const P = (body: string) => `# Privacy Policy\n\n## Section\n\n${body}\n`;
+import { P, ids, item, run } from './helpers-extract.js';
 
 test('"we do not sell your personal information" is a negative item, never a sale', () => {
   const { model } = run(P('We do not sell your personal information to third parties.'));

@@ -3,6 +3,9 @@ import { parseMarkdown } from '../src/parse/markdown.js';
 import { extract } from '../src/extract/index.js';
 import type { PolicyModel } from '../src/model/types.js';
 
+/** A body of sentences as a policy: a title and one section (the wrapper most extraction tests use). */
+export const P = (body: string) => `# Privacy Policy\n\n## Section\n\n${body}\n`;
+
 export function run(md: string, path = 'test-policy.md') {
   const doc = parseMarkdown(md, path);
   return { doc, ...extract(doc) };

@@ -270,6 +270,12 @@ interface Sentence extends Span {
 const textOf = (st: DocumentStructure, s: { start: number; end: number }) => st.mask.slice(s.start, s.end);
 const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** An organisation's name filling a whole fragment ("Acme Media", "the Foo Group", "eBay"), or undefined. */
+function orgName(fragment: string): string | undefined {
+  const nm = /^\s*(?:the\s+)?((?:[A-Z][A-Za-z0-9&'’.-]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:\s+(?:[A-Z][A-Za-z0-9&'’.-]*|&|of|de)){0,3})\s*$/.exec(fragment.replace(/[*_[\]]/g, ''));
+  return nm?.[1]!.replace(/[.,]+$/, '');
+}
+
 const NOT_NAMES =
   /^(?:We|Us|Our|You|Your|They|Their|The|This|These|Those|Such|Other|Others|Any|All|Some|Certain|Third|Privacy|Policy|Service|Services|Site|Sites|Website|Websites|Web|Internet|Terms|Affiliates?|Partners?|Service Providers?|Vendors?|Advertisers?|Companies|Company|Inc|Information|Personal|Data|Cookies?|Google|Facebook|Twitter)$|^(?:Privacy|Terms|Cookie)\b|^[A-Z]{1,2}$/;
 
@@ -304,6 +310,8 @@ interface VerbHit {
   end: number;
   negated: boolean;
 }
+
+const TO_OURSELVES = /\b(?:to|with) us\b/;
 
 const QUOTE_MARKS = /['"\u201c\u201d\u2018\u2019\u00ab\u00bb]/g;
 
@@ -360,6 +368,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   const store = new Store();
   const mask = st.mask;
   const wideMask = /[^\x00-\xff]/.test(mask);
+  // "... with Acme", the service by the first word of its name (a denial of disclosure to ourselves is none)
+  const ownWord = model.controller.name?.toLowerCase().split(/\s+/)[0]!.replace(/[^a-z0-9]/g, '') ?? '';
+  const toController = ownWord.length > 2 ? new RegExp(`\\b(?:to|with) ${ownWord}`) : undefined;
 
   const cookieEv: Evidence[] = [];
   const cookieKinds = new Set<string>();
@@ -813,32 +824,28 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       // organisations named after a recipient word: "advertising partners such as Acme Media and Foo Inc."
       const raw = doc.text.slice(s.start, s.end);
       const intro = (tail: string) => /^[^.;:]{0,20}?\b(?:such as|including|like|e\.g\.,?|for example,?|namely,?)\s+/.exec(tail);
+      // an organisation's name, not the service's own nor one already named in the sentence
+      const usable = (name: string) => !NOT_NAMES.test(name) && !(model.controller.name && name.includes(model.controller.name)) && !recMatches.some((r) => r.name && name.toLowerCase().includes(r.name.toLowerCase().split(' ')[0]!));
+      const addNamed = (m: Match, name: string) =>
+        store.add('recipients', { id: m.id === 'public' || m.id === 'other_users' ? 'third_party' : m.id, name, polarity: 'positive', ...base(m.start, 'recipient.named-in-list', 0.6), data: contextData, purposes: purposeIds });
       for (const m of accepted) {
         if (m.name) continue;
         const tail = raw.slice(m.end, m.end + 160);
+        const listed = intro(tail);
         // or in a parenthesis right after the class: "our push notification provider (currently Acme
         // Push)", "an analytics vendor (Foo Metrics)": the organisation that fills the role
-        const paren = /^\s*\(\s*(?:(?:currently|presently|at present|now|today|i\.e\.,?|namely,?|that is,?)\s+)?([^()]{2,60})\)/.exec(tail);
-        if (paren && !intro(tail)) {
-          const nm = /^\s*(?:the\s+)?((?:[A-Z][A-Za-z0-9&'’.-]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:\s+(?:[A-Z][A-Za-z0-9&'’.-]*|&|of|de)){0,3})\s*$/.exec(paren[1]!.replace(/[*_[\]]/g, ''));
-          const name = nm?.[1]!.replace(/[.,]+$/, '');
-          // not an abbreviation of the class itself ("(ISPs)", "(EEA)"), nor the policy's own name
-          if (name && !/^[A-Z]{2,6}s?$/.test(name) && !NOT_NAMES.test(name) && !(model.controller.name && name.includes(model.controller.name)) && !recMatches.some((r) => r.name && name.toLowerCase().includes(r.name.toLowerCase().split(' ')[0]!))) {
-            store.add('recipients', { id: m.id === 'public' || m.id === 'other_users' ? 'third_party' : m.id, name, polarity: 'positive', ...base(m.start, 'recipient.named-in-list', 0.6), data: contextData, purposes: purposeIds });
-          }
+        const paren = listed ? null : /^\s*\(\s*(?:(?:currently|presently|at present|now|today|i\.e\.,?|namely,?|that is,?)\s+)?([^()]{2,60})\)/.exec(tail);
+        if (paren) {
+          const name = orgName(paren[1]!);
+          // not an abbreviation of the class itself ("(ISPs)", "(EEA)")
+          if (name && !/^[A-Z]{2,6}s?$/.test(name) && usable(name)) addNamed(m, name);
           continue;
         }
-        const introM = intro(tail);
-        if (!introM) continue;
-        const intro0 = introM[0];
-        const list = tail.slice(intro0.length).split(/[;)(:]|\.(?=\s|$)|\s(?:and|or)\s|,\s*(?:and|or)?\s*/).slice(0, 5);
-        for (const cand of list) {
-          const nm = /^\s*(?:the\s+)?((?:[A-Z][A-Za-z0-9&'’.-]*|[a-z]+[A-Z][A-Za-z0-9]*)(?:\s+(?:[A-Z][A-Za-z0-9&'’.-]*|&|of|de)){0,3})\s*$/.exec(cand.replace(/[*_[\]]/g, ''));
-          if (!nm) break;
-          const name = nm[1]!.replace(/[.,]+$/, '');
-          if (NOT_NAMES.test(name) || (model.controller.name && name.includes(model.controller.name))) continue;
-          if (recMatches.some((r) => r.name && name.toLowerCase().includes(r.name.toLowerCase().split(' ')[0]!))) continue;
-          store.add('recipients', { id: m.id === 'third_party' || m.id === 'public' || m.id === 'other_users' ? 'third_party' : m.id, name, polarity: 'positive', ...base(m.start, 'recipient.named-in-list', 0.6), data: contextData, purposes: purposeIds });
+        if (!listed) continue;
+        for (const cand of tail.slice(listed[0].length).split(/[;)(:]|\.(?=\s|$)|\s(?:and|or)\s|,\s*(?:and|or)?\s*/).slice(0, 5)) {
+          const name = orgName(cand);
+          if (!name) break;
+          if (usable(name)) addNamed(m, name);
         }
       }
     }
@@ -981,8 +988,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (disclaimerAt(v.start) || DISCLAIMER_RE.test(t.slice(0, v.start))) return false;
         const clauseAfter = t.slice(v.end).split(/[.;:]|,\s*(?:but|however|although|while|and (?:we|you|they))\b/)[0] ?? '';
         // "not shared with us" / "not shared with Acme" (the service itself) denies no third party
-        const own = model.controller.name ? model.controller.name.toLowerCase().split(/\s+/)[0]!.replace(/[^a-z0-9]/g, '') : '';
-        if (/\b(?:to|with) us\b/.test(clauseAfter.slice(0, 80)) || (own.length > 2 && new RegExp(`\\b(?:to|with) ${own}`).test(clauseAfter.slice(0, 80)))) return false;
+        if (TO_OURSELVES.test(clauseAfter.slice(0, 80)) || toController?.test(clauseAfter.slice(0, 80))) return false;
         const objectData = DENIED_OBJECT.test(clauseAfter.slice(0, 80));
         const passiveData = /^(?:shared|disclosed|released|exchanged|distributed|traded|revealed|given|transferred|passed|made)\b/.test(t.slice(v.start, v.end)) && DENIED_PASSIVE_SUBJECT.test(t.slice(Math.max(0, v.start - 240), v.start).replace(/\([^()]*\)/g, ''));
         return objectData || passiveData;

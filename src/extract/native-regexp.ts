@@ -63,7 +63,8 @@ export function padSafe(source: string): boolean {
           i++;
         }
       }
-      if (unsafe ? !unsafeAtom(i) : (safeAtom(i), false)) return false;
+      if (!unsafe) safeAtom(i);
+      else if (!unsafeAtom(i)) return false;
     } else if (c === '(') {
       const head = /^\((?:\?(?::|<?[=!]|<[A-Za-z_$][\w$]*>))?/.exec(source.slice(i, i + 40))![0];
       const look = /^\(\?<?[=!]/.test(head);

@@ -31,10 +31,11 @@ const MEANS_NOUN = /\b(?:rights?|ability|opportunity|option|choice|tools?|means|
  */
 const RIGHT_LIST = /\b(?:the|a|their|your|following|these) rights? (?:to|of)\b[^.:]{0,300}[;,] (?:and |or )?to (?:[a-z]+\s+){0,3}$/;
 
+/** The first party's own entitlement: "we reserve the right". */
 const WE_RESERVE = /\b(?:we|us|the company)\s+(?:[a-z]+\s+){0,2}?(?:reserves?|retains?|has|have)\s+(?:the|a|all)\s+rights?\b/;
 
-/** The first party's own entitlement right before the verb: "we reserve the right to suspend your account". */
-const WE_RESERVE_AT = /\b(?:we|us|the company)\s+(?:[a-z]+\s+){0,2}?(?:reserves?|retains?|has|have)\s+(?:the|a|all)\s+rights?\s+(?:to|of)\s+(?:[a-z]+\s+){0,3}$/;
+/** ... right before the verb: "we reserve the right to suspend your account". */
+const WE_RESERVE_AT = new RegExp(WE_RESERVE.source + String.raw`\s+(?:to|of)\s+(?:[a-z]+\s+){0,3}$`);
 
 /** The user's wish or request: "if you would like to", "upon request", "contact us to". */
 const USER_WISH =

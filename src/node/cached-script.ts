@@ -14,7 +14,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Script, constants } from 'node:vm';
 
 export interface CachedScript {
@@ -52,7 +51,9 @@ export function requireCached(file: string, hash: string, mode: 'read' | 'write'
   const saveCache = () => {
     // V8 stamps the cache with its flag settings, and a compile turns on --expose-gc (memory.ts)
     // after start: put it back, or every later start (without the flag) would reject the cache.
-    if (!process.execArgv.includes('--expose-gc')) setFlagsFromString('--no-expose-gc');
+    // (node:v8 is required here, at the build's save only: loading it costs every start ~2 ms)
+    const v8 = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
+    if (!process.execArgv.includes('--expose-gc')) v8.setFlagsFromString('--no-expose-gc');
     const data = script.createCachedData();
     const tmp = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(tmp, Buffer.concat([digest(data), data]));
@@ -69,4 +70,16 @@ const digest = (data: Uint8Array) => createHash('sha256').update(data).digest();
 function payloadOf(file: Buffer): Buffer | undefined {
   const payload = file.subarray(32);
   return file.length > 32 && digest(payload).equals(file.subarray(0, 32)) ? payload : undefined;
+}
+
+/**
+ * The bundle's commands (scripts/build.mjs makes the CLI's loadCommands call this), run as
+ * POLICYC_CODE_CACHE says: `write` (the build) saves the cache, `off` runs without it (to measure
+ * what it saves), `report` says on stderr whether V8 took it.
+ */
+export function requireBundle(file: string, hash: string): unknown {
+  const env = process.env.POLICYC_CODE_CACHE;
+  const loaded = requireCached(file, hash, env === 'write' || env === 'off' ? env : 'read');
+  if (env === 'report') process.stderr.write(`policyc: code cache ${loaded.cache}\n`);
+  return loaded.exports;
 }
