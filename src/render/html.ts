@@ -9,7 +9,7 @@ import { rehypeRaw } from './rehype-raw-lazy.js';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import GithubSlugger from 'github-slugger';
 import rehypeStringify from 'rehype-stringify';
-import { visit, SKIP } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import { toString } from 'hast-util-to-string';
 import type { PolicyModel, Evidence } from '../model/types.js';
 import { settle } from '../settle.js';
@@ -91,27 +91,37 @@ const SENTINEL_RE = /#\uE000(\d+)\uE001/g;
  * "#x" link at "#policy-x" where only the prefixed id exists. A link to an id in a later chunk
  * gets a sentinel that resolveSentinels settles once every id is known.
  */
-function relinkClobbered(tree: HastRoot, state: BodyState): void {
+function relinkClobbered(node: Element, state: BodyState): void {
+  const href = node.properties.href;
+  if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+  let target: string;
+  try {
+    target = decodeURIComponent(href.slice(1));
+  } catch {
+    return; // a malformed %-escape links nowhere either way
+  }
   const ids = state.ids;
-  visit(tree, 'element', (node: Element) => {
-    if (typeof node.properties.id === 'string') ids.add(node.properties.id);
-  });
-  visit(tree, 'element', (node: Element) => {
-    const href = node.properties.href;
-    if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
-    let target: string;
-    try {
-      target = decodeURIComponent(href.slice(1));
-    } catch {
-      return; // a malformed %-escape links nowhere either way
-    }
-    if (ids.has(target)) return;
-    if (ids.has(`policy-${target}`)) node.properties.href = `#policy-${target}`;
-    else {
-      node.properties.href = SENTINEL(state.pending.length);
-      state.pending.push({ target, href });
-    }
-  });
+  if (ids.has(target)) return;
+  if (ids.has(`policy-${target}`)) node.properties.href = `#policy-${target}`;
+  else {
+    node.properties.href = SENTINEL(state.pending.length);
+    state.pending.push({ target, href });
+  }
+}
+
+/**
+ * Every element of a tree in document order (what unist-util-visit's preorder walk gives, at a
+ * fraction of its cost: the body's five visits were 40% of its rendering). `fn` may replace the
+ * element in its parent and return true to skip what it put there.
+ */
+function eachElement(parent: HastRoot | Element, fn: (node: Element, index: number, parent: HastRoot | Element) => boolean | void): void {
+  const children = parent.children;
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.type !== 'element') continue;
+    if (fn(node, i, parent) === true) continue;
+    eachElement(node, fn);
+  }
 }
 
 /** Put the final href in place of each sentinel: relinked when only the prefixed id exists. */
@@ -123,13 +133,6 @@ function resolveSentinels(html: string, state: BodyState): string {
     // Encoded as the stringifier encodes an attribute value (the sentinel needs no encoding).
     const a = stringifier.stringify({ type: 'root', children: [{ type: 'element', tagName: 'a', properties: { href: final }, children: [] }] });
     return a.slice('<a href="'.length, a.indexOf('"></a>'));
-  });
-}
-
-/** Heading ids from their text, unique in the document (what rehype-slug does, across chunks). */
-function slugHeadings(tree: HastRoot, slugs: GithubSlugger): void {
-  visit(tree, 'element', (node: Element) => {
-    if (/^h[1-6]$/.test(node.tagName) && !node.properties.id) node.properties.id = slugs.slug(toString(node));
   });
 }
 
@@ -176,6 +179,7 @@ export interface RenderedBody {
   anchors: number[];
 }
 
+const HEADING = /^h([1-6])$/;
 const BLOCKS = new Set(['p', 'li', 'blockquote', 'table', 'pre', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** The anchor of the block that contains a source line: the last anchor at or before it. */
@@ -214,6 +218,15 @@ export function renderBody(tree: MdastRoot): RenderedBody {
   return { ...body, toc: [...body.toc], anchors: [...body.anchors] };
 }
 
+/**
+ * Raw HTML that is nothing but comments (archive markers, editors' notes): rehype-raw would parse
+ * it into comment nodes that the sanitiser then drops, as it drops the raw nodes when rehype-raw
+ * is skipped, so the page is the same without parse5's pass (test/render-chunks.test.ts). A
+ * comment ends at its first `-->`; `<!-->`, `<!--->` and `--!>` end one early in HTML, so text
+ * with them goes through parse5.
+ */
+const COMMENTS_ONLY = /^\s*(?:<!--(?!-?>)(?:(?!--!>)[^])*?-->\s*)+$/;
+
 function renderBodyOnce(tree: MdastRoot, chunkBytes?: number, forceRaw = false): RenderedBody {
   const content = tree.children.filter((n) => n.type !== 'yaml');
   const size = (tree.position?.end.offset ?? 0) - (tree.position?.start.offset ?? 0);
@@ -223,7 +236,7 @@ function renderBodyOnce(tree: MdastRoot, chunkBytes?: number, forceRaw = false):
   visit(tree, (node) => {
     if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') footnotes = true;
     else if (node.type === 'definition') definitions.push(node);
-    else if (node.type === 'html') raw = true;
+    else if (node.type === 'html' && !COMMENTS_ONLY.test(node.value)) raw = true;
   });
   const groups = !footnotes && (chunkBytes !== undefined || size > CHUNKED_RENDER_ABOVE) ? renderChunks(content, chunkBytes) : [content];
   const state: BodyState = { ids: new Set(), pending: [], slugs: new GithubSlugger() };
@@ -239,23 +252,26 @@ function renderBodyOnce(tree: MdastRoot, chunkBytes?: number, forceRaw = false):
     // Link reference definitions are document-wide: every chunk sees them all (they render nothing).
     const children = groups.length > 1 ? [...group, ...definitions] : group;
     const hast = (raw ? (toHastRaw ??= rawPipeline()) : toHastNoRaw).runSync({ ...tree, children } as MdastRoot) as HastRoot;
-    relinkClobbered(hast, state);
-    slugHeadings(hast, state.slugs);
-    visit(hast, 'element', (node: Element) => {
-      const h = /^h([1-6])$/.exec(node.tagName);
-      if (!h) return;
-      const source = Number(h[1]);
-      while (open.length && open[open.length - 1]! >= source) open.pop();
-      node.tagName = `h${open.length + 1}`;
-      open.push(source);
+    // The ids the sanitiser left (its prefixed ones) are known before any link is relinked.
+    eachElement(hast, (node) => {
+      if (typeof node.properties.id === 'string') state.ids.add(node.properties.id);
     });
-    visit(hast, 'element', (node: Element, index, parent) => {
-      if (node.tagName === 'img' && parent && index !== undefined) {
+    eachElement(hast, (node, index, parent) => {
+      relinkClobbered(node, state);
+      if (node.tagName === 'img') {
         parent.children[index] = imageToLink(node);
-        return SKIP;
+        return true;
       }
-      const m = /^h([1-6])$/.exec(node.tagName);
-      if (m && typeof node.properties.id === 'string') toc.push({ depth: Number(m[1]), id: node.properties.id, text: toString(node) });
+      const h = HEADING.exec(node.tagName);
+      if (h) {
+        // Heading ids from their text, unique in the document (what rehype-slug does, across chunks).
+        if (!node.properties.id) node.properties.id = state.slugs.slug(toString(node));
+        const source = Number(h[1]);
+        while (open.length && open[open.length - 1]! >= source) open.pop();
+        node.tagName = `h${open.length + 1}`;
+        open.push(source);
+        if (typeof node.properties.id === 'string') toc.push({ depth: open.length, id: node.properties.id, text: toString(node) });
+      }
       // Line anchors on blocks, so that evidence links ("line 25") land on the passage. Headings
       // keep their slug id; their line goes on a data attribute target via an empty span.
       const line = node.position?.start.line;
