@@ -24,15 +24,28 @@ const CORE_TAGS = [
 // characters it escapes specially, lone surrogates, document markers, the empty string.
 const UNSURE = /[\x00-\x1f\x7f-\x9f\u00a0\u2028\u2029\ufeff\ud800-\udfff]|^(?:%|---|\.\.\.)|^$/;
 
+// Every core tag above matches only a string that starts with one of these (or the empty string):
+// most strings (quotes, ids, names) skip the eight tests.
+const CORE_TAG_START = /^(?:[~nNtTfF0-9+.-]|$)/;
+const coreTag = (s: string) => CORE_TAG_START.test(s) && CORE_TAGS.some((re) => re.test(s));
+
 /** A string as the yaml package prints it in a block mapping or sequence (not as a key). */
 function str(s: string): string {
   if (UNSURE.test(s)) throw new Unsure();
-  return NOT_PLAIN.test(s) || CORE_TAGS.some((re) => re.test(s)) ? JSON.stringify(s) : s;
+  return NOT_PLAIN.test(s) || coreTag(s) ? JSON.stringify(s) : s;
 }
+
+// A model has a few dozen distinct keys, printed thousands of times.
+const plainKeys = new Map<string, boolean>();
 
 /** A key the yaml package prints plain (the model's keys all are). */
 function plainKey(s: string): boolean {
-  return !UNSURE.test(s) && !NOT_PLAIN.test(s) && !CORE_TAGS.some((re) => re.test(s));
+  let plain = plainKeys.get(s);
+  if (plain === undefined) {
+    plain = !UNSURE.test(s) && !NOT_PLAIN.test(s) && !coreTag(s);
+    if (plainKeys.size < 1024) plainKeys.set(s, plain);
+  }
+  return plain;
 }
 
 class Unsure extends Error {}
