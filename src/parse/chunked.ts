@@ -2,7 +2,7 @@
 //
 // micromark (under remark-parse) copies its whole event list each time a list or block quote
 // closes, so a whole parse of a document with many lists costs lists x size: 27 s for 5 MB
-// (../shared/reference/performance.md). Parsed in chunks of ~64 KB, the same document costs
+// (../shared/reference/performance.md). Parsed in chunks of ~16 KB, the same document costs
 // a few seconds, and the tree is the same as the whole parse's:
 //   - chunks start only at a line at column 0 that follows a blank line (a heading, a paragraph,
 //     a table..., never a list or quote marker), outside any fenced code block, HTML block
@@ -18,14 +18,17 @@
 import type { Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import type { RawPin } from '../pins/syntax.js';
-import { settle } from '../settle.js';
+import { settle, SETTLE_ABOVE } from '../settle.js';
 
 export interface ChunkOptions {
   /** Preferred chunk size in bytes (chunks only start at safe headings, so they vary). */
   targetBytes?: number;
 }
 
-export const DEFAULT_CHUNK_BYTES = 64 * 1024;
+// Small chunks pay even for ordinary policies: over the corpus (files of 2-200 KB) parsing in ~16 KB
+// chunks took ~12% less CPU than whole parses, and a 5 MB document 4.8 s against 6.5 s at 64 KB
+// (session 5, scripts/bench); 8 KB was no better.
+export const DEFAULT_CHUNK_BYTES = 16 * 1024;
 /** The name main's earlier version of this module used (test/property.test.ts). */
 export const CHUNK_BYTES = DEFAULT_CHUNK_BYTES;
 
@@ -111,11 +114,17 @@ export function parseChunked(source: string, parse: (text: string) => Root, opti
   if (starts.length === 1) return parse(source);
   const chunks: Chunk[] = [];
   let line = 1;
+  let unsettled = 0;
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i]!;
     const text = source.slice(start, starts[i + 1] ?? source.length);
     chunks.push({ start, text, line, tree: parse(text) });
-    if (i % 16 === 15) settle(); // every ~1 MB: the parser's garbage, before it piles up
+    // every ~1 MB: the parser's garbage, before it piles up (by bytes: chunk sizes vary)
+    unsettled += text.length;
+    if (unsettled >= SETTLE_ABOVE) {
+      settle();
+      unsettled = 0;
+    }
     line += countNewlines(text);
   }
 

@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { LineIndex, normalizeSource } from './source.js';
 import { limitNesting } from './guard.js';
-import { parseChunked } from './chunked.js';
+import { parseChunked, DEFAULT_CHUNK_BYTES } from './chunked.js';
 import type { Diagnostic } from '../diagnostics.js';
 import remarkPins from '../pins/syntax.js';
 
@@ -35,8 +35,8 @@ export interface ParsedDocument {
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkPins);
 
-/** Above this size, parse block-chunk by block-chunk (src/parse/chunked.ts): same tree, linear time. */
-export const CHUNKED_PARSE_ABOVE = 128 * 1024;
+/** Above this size, parse block-chunk by block-chunk (src/parse/chunked.ts): same tree, linear time, less work. */
+export const CHUNKED_PARSE_ABOVE = DEFAULT_CHUNK_BYTES;
 
 /** The tree of a normalised source, parsed whole. */
 export function parseTree(source: string): Root {
