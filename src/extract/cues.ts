@@ -83,3 +83,14 @@ export const DATA_OTHER_FRAME_RE = new RegExp(
     /\bplease (?:e-?mail|write to|contact|call) us\b[^.]{0,80}\b(?:provide|include|give|tell us)\b/.source,
   ].join('|'),
 );
+
+/**
+ * Publication worded as a state, not an act: "your profile is publicly visible", "reviews are made
+ * public", "your username can be seen by everyone", "comments become part of the public record",
+ * "your page may appear in search results". Not after a negation ("is never publicly visible", "cannot
+ * be seen by everyone": PUBLIC_DENIED in index.ts reads those). Run only when the sentence has one of
+ * the literals of PUBLIC_STATE_GATE.
+ */
+export const PUBLIC_STATE_GATE = /public|everyone|everybody|anybody|anyone|the world|search (?:results|engines)/;
+export const PUBLIC_STATE_RE =
+  /(?<!(?:not|never|n't)\s+)\b(?:is|are|be|been|becomes?|remains?|stays?)\s+(?:(?:always|also|then|automatically|generally|therefore|still|immediately|permanently|and)\s+)*(?:made\s+)?(?:publicly|permanently)\s+(?:and\s+(?:publicly|permanently)\s+)?(?:visible|viewable|available|accessible|displayed|searchable|archived|shown|attributed|listed)\b|(?<!(?:not|never|n't)\s+)\b(?:is|are|be|been|becomes?)\s+(?:(?:always|also|then|automatically)\s+)*made\s+public\b|(?<!(?:not|never|n't)\s+)\bcan\s+(?:(?:also|then)\s+)?be\s+(?:seen|viewed|read|accessed|found)(?:\s+and\s+(?:used|copied|shared))?\s+by\s+(?:everyone|everybody|anybody|anyone|the world)\b|(?<!(?:not|never|n't)\s+)\b(?:visible|viewable|available|accessible|shown|displayed)\s+to\s+(?:everyone|everybody|anybody|the world)\b|(?<!(?:not|never|n't)\s+)\b(?:is|are|be|becomes?|forms?)\s+(?:(?:a|the)\s+)?(?:part\s+of\s+(?:a|the)\s+)?(?:permanent,?\s+)?public\s+record\b|(?<!(?:not|never|n't)\s+)\b(?:appear|be\s+(?:available|shown|displayed|listed|included|indexed|found))\s+(?:in|by)\s+(?:(?:the|third[- ]party|public|internet|web)\s+)*search\s+(?:results|engines)\b/;

@@ -39,6 +39,8 @@ import {
   NEG_CUE_RE,
   NEG_GAP_RE,
   PUBLIC_FRAME_RE,
+  PUBLIC_STATE_GATE,
+  PUBLIC_STATE_RE,
   SECTION_CLASSES,
   DATA_OTHER_FRAME_RE,
   SELL_RE,
@@ -140,6 +142,8 @@ const PUBLIC_DENIED =
   /\b(?:is|are|be|been|remains?)\s+(?:not|never)\s+(?:(?:be|made|ever)\s+)*publicly\s+(?:visible|viewable|available|accessible|displayed|shown|posted|disclosed|listed)\b|\b(?:(?:do|does|will|shall|would)\s+not|never|won't|don't|doesn't)\s+(?:ever\s+)?publicly\s+(?:display|post|disclose|share|publish|list|show|reveal|expose)\b/;
 /** A publication stated: "display this information publicly", "publicly post". */
 const PUBLIC_ACT = /\b(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b[^.;,]{0,40}?\bpublicly\b|\bpublicly\s+(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b/;
+/** What a publication worded as a state publishes: data, content, or a pronoun for it. */
+const PUBLISHED_THING = /\b(?:information|info|data|details|content|contributions?|posts?|postings?|profiles?|names?|usernames?|user ?names?|comments?|reviews?|photos?|pictures?|videos?|messages?|activit(?:y|ies)|actions|edits?|changes?|addresse?s?|numbers?|everything|anything|whatever|it|they|this|these|which)\b/;
 /** A negation right before it ("we will not"). */
 const NEG_BEFORE_ACT = /\b(?:not|never|no longer|n't|cannot)\s+(?:[a-z]+\s+){0,2}$/;
 /** Data around a denied publication (its subject or object). */
@@ -265,6 +269,41 @@ interface Sentence extends Span {
   lead: string; // mask text of the lead-in, '' if none
   paraLead: string; // for a paragraph in a run after "... except as follows.": that lead-in (recipients only)
   classes: Set<string>;
+  /** The first cell of a row of a table whose header names its rows' recipients (recipients only). */
+  tableRow?: boolean;
+}
+
+/**
+ * A recipient table: its header's first cell names the parties ("Categories of recipients", "Who we
+ * share with", "Third parties we disclose to") and the header is about giving data, not receiving
+ * it ("Third party sources we receive data from" lists sources).
+ */
+const TABLE_PARTY_HEAD = /\brecipients?\b|\bwho(?:m)?\b|\b(?:third[- ]part(?:y|ies)|part(?:y|ies)|partners?|companies|organi[sz]ations|entities)\b/;
+const TABLE_GIVING_HEAD = /\brecipients?\b|\b(?:shar|disclos|sold|sell|transferr?|provid)\w*\s+(?:[a-z]+\s+){0,3}?(?:with|to)\b|\bto whom\b|\bwith whom\b|\bwho (?:we|it) (?:share|disclose|sell|give)/;
+const TABLE_SOURCE_HEAD = /\bfrom\b|\bsources?\b|\breceiv/;
+const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/** Whether the cell starting at `start` opens a row of a recipient table (read from the source lines). */
+function recipientTableCell(text: string, start: number, memo: Map<number, boolean>): boolean {
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  if (!/^[ \t]*\|?[ \t]*(?:\*\*)?$/.test(text.slice(ls, start))) return false;
+  let end = ls - 1;
+  for (let n = 0; n < 400 && end > 0; n++) {
+    const ps = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(ps, end);
+    if (!line.includes('|')) return false;
+    if (DELIMITER_ROW.test(line)) {
+      let ok = memo.get(ps);
+      if (ok === undefined) {
+        const header = text.slice(text.lastIndexOf('\n', ps - 2) + 1, Math.max(0, ps - 1)).toLowerCase().replace(/[*_`]/g, '');
+        const first = header.replace(/^\s*\|/, '').split('|')[0] ?? '';
+        ok = TABLE_PARTY_HEAD.test(first) && TABLE_GIVING_HEAD.test(header) && !TABLE_SOURCE_HEAD.test(header);
+        memo.set(ps, ok);
+      }
+      return ok;
+    }
+    end = ps - 1;
+  }
+  return false;
 }
 
 const textOf = (st: DocumentStructure, s: { start: number; end: number }) => st.mask.slice(s.start, s.end);
@@ -445,6 +484,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   let paraLead: { text: string; section: string[] } | undefined;
   // a section's classes depend on its last two titles only; blocks of a section share them (read-only)
   const classesBySection = new Map<string, Set<string>>();
+  // recipient tables by the offset of their delimiter row
+  const tableMemo = new Map<number, boolean>();
   const inSection = (inner: string[], outer: string[]) => inner.length >= outer.length && outer.every((h, i) => inner[i] === h);
   for (let bi = 0; bi < st.blocks.length; bi++) {
     const block = st.blocks[bi]!;
@@ -456,6 +497,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const leadBlock = block.leadIn !== undefined ? st.blocks[block.leadIn] : undefined;
     const lead = leadBlock ? collapse(textOf(st, leadBlock)) : '';
     const paragraphLead = block.kind === 'paragraph' && paraLead ? paraLead.text : '';
+    const tableRow = block.kind === 'cell' && recipientTableCell(doc.text, block.start, tableMemo);
     if (block.kind === 'paragraph') {
       const text = collapse(textOf(st, block));
       if (PARAGRAPH_LEAD_END.test(text) && verbs(text).some((v) => v.kind === 'share')) paraLead = { text, section: block.section };
@@ -468,7 +510,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     blockFramed = false;
     let firstSentence = true;
     for (const sp of splitSentences(mask, block.start, block.end)) {
-      const s: Sentence = { ...sp, block, text: mask.slice(sp.start, sp.end), lead, paraLead: paragraphLead, classes };
+      const s: Sentence = { ...sp, block, text: mask.slice(sp.start, sp.end), lead, paraLead: paragraphLead, classes, tableRow };
       if (firstSentence) {
         firstSentence = false;
         blockFramed = block.kind !== 'item' && framesOthers(s.text, verbs(s.text)[0]?.start ?? -1, model.controller.name);
@@ -498,7 +540,11 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const hasVerb = vs.length > 0;
     const leadHas = leadVs.length > 0;
     const choice = CHOICE_FRAME_RE.test(t);
-    const publicFrame = PUBLIC_FRAME_RE.test(t);
+    // publication worded as a state ("is publicly visible", "made public"): of data or content only
+    // ("these choices are available to everyone" publishes nothing)
+    const publicState = !PUBLIC_FRAME_RE.test(t) && PUBLIC_STATE_GATE.test(t) ? PUBLIC_STATE_RE.exec(t) : null;
+    const stateOnly = publicState !== null && PUBLISHED_THING.test(t.slice(Math.max(0, publicState.index - 120), publicState.index));
+    const publicFrame = stateOnly || PUBLIC_FRAME_RE.test(t);
     const ident = IDENTIFIABILITY_RE.test(t);
     const isDnt = DNT_RE.test(t);
     const hedged = HEDGE_RE.test(t);
@@ -712,6 +758,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       isItem: rItem,
       paraRun: s.block.kind !== 'item' && rItem,
       sharingSection: s.classes.has('sharing'),
+      tableRow: s.tableRow === true,
       parties: recMatches.map((r) => ({ start: r.start, end: r.end })),
     };
     /** Parties mentioned before, in this section and its last few blocks: antecedents of "that service". */
@@ -749,9 +796,10 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           if (prev && /^(?:\s*(?:,|\(|\band\b|\bor\b|and\/or|such as|including|like|e\.g\.,?|i\.e\.,?|for example,?|namely)\s*)+(?:(?!(?:as|an?|is|are|was|were|which|who|that)\b)[a-z-]+\s+){0,2}$/.test(t.slice(prev.end, m.start))) frame = prev.frame;
         }
         if (frame) framed.push({ end: m.end, frame });
-        if (!frame && !(isPublic && publicFrame)) continue;
+        // (a publication worded as a state makes the public a recipient, not other users named in passing)
+        if (!frame && !(isPublic && publicFrame && !(stateOnly && m.id === 'other_users'))) continue;
         if (m.name && namesController(m.name, model.controller.name)) continue;
-        if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
+        if (m.id === 'acquirer' && !s.tableRow && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
         // advice to the user ("never share your password with anyone") discloses nothing of ours
         if (m.id === 'public' && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && ADVICE.test(t)) continue;
         if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t) && !(frame?.negated && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && /\b(?:sold|sell|rent|leas|trad|giv|releas|transfer|provid|reveal|exchang)\w*\b[^.;]{0,40}\bany(?:one|body)\b/.test(t))) continue;

@@ -29,9 +29,11 @@ export interface FrameContext {
   /** The "item" is a paragraph of an exception run ("... except as follows." then one paragraph per case). */
   paraRun?: boolean;
   sharingSection: boolean;
+  /** The sentence opens the first cell of a row of a recipient table ("Categories of recipients | Data | Why"). */
+  tableRow?: boolean;
 }
 
-export type FrameKind = 'transfer' | 'agent' | 'passive-agent' | 'engaged' | 'lead-in' | 'legal' | 'merger' | 'access' | 'excepted';
+export type FrameKind = 'transfer' | 'agent' | 'passive-agent' | 'engaged' | 'lead-in' | 'legal' | 'merger' | 'access' | 'excepted' | 'table-row';
 
 export interface Frame {
   kind: FrameKind;
@@ -308,6 +310,10 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
       : ENGAGED_FOR.test(after) || DATA_NOUN.test(after.split(/[.;,]/)[0] ?? '');
     if (!userSubject && purpose) return { kind: 'engaged', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
   }
+
+  // 4b. a row of a recipient table: the first cell names the party the row's data goes to
+  //     ("| Service providers | Contact data | To deliver orders |" under "Categories of recipients")
+  if (ctx.tableRow && start <= 80 && !ctx.shares.some((v) => v.negated)) return { kind: 'table-row', negated: false };
 
   // 5. a list item in a sharing list: the party is the item's topic
   // (a paragraph of a run only when the party is the case's title, "Service providers." / "Affiliates .":
