@@ -51,7 +51,7 @@ import { findRetention } from './retention.js';
 import { findTransfer } from './transfers.js';
 import { byCodeUnit } from '../order.js';
 import { ACCESS_RIGHTS, ELSEWHERE_RE, OVERVIEW_RE, passiveByOther, userActs } from './rights.js';
-import { BEFORE_DEFINITION, DEFINITION_RE, EXCEPTION_BETWEEN as LEAD_EXCEPTION, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
+import { BEFORE_DEFINITION, DEFINITION_RE, EXCEPTION_BETWEEN as LEAD_EXCEPTION, LABEL_DISCLOSING, LABEL_SOURCE, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, labelOf, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
 
 export interface ExtractOptions {
   /** Policy id, from its folder name; else derived from the file name. */
@@ -143,7 +143,13 @@ const PUBLIC_DENIED =
 /** A publication stated: "display this information publicly", "publicly post". */
 const PUBLIC_ACT = /\b(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b[^.;,]{0,40}?\bpublicly\b|\bpublicly\s+(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b/;
 /** What a publication worded as a state publishes: data, content, or a pronoun for it. */
-const PUBLISHED_THING = /\b(?:information|info|data|details|content|contributions?|posts?|postings?|profiles?|names?|usernames?|user ?names?|comments?|reviews?|photos?|pictures?|videos?|messages?|activit(?:y|ies)|actions|edits?|changes?|addresse?s?|numbers?|everything|anything|whatever|it|they|this|these|which)\b/;
+const PUBLISHED_THING = /\b(?:information|info|data|details|content|contributions?|posts?|postings?|profiles?|names?|usernames?|user ?names?|comments?|reviews?|photos?|pictures?|videos?|messages?|activit(?:y|ies)|actions|edits?|changes?|addresse?s?|numbers?|everything|anything|whatever|it|they)\b/;
+/** Named parties that "these service providers" may point back at: providers of a service to us. */
+const PROVIDER_KINDS = new Set(['processor', 'analytics_provider', 'payment_provider', 'advertising_partner']);
+/** A label's head noun that names a party: "Fraud Prevention Entities:", "Corporate Transaction Organizations:". */
+const LABEL_PARTY_NOUN = /\b(?:entities|organi[sz]ations|companies|businesses|parties|firms|institutions|agencies|bodies|platforms|providers|partners|recipients)\s*$/;
+/** Tracking technology of third parties: "third-party cookies", "third party tags and pixels". */
+const THIRD_PARTY_TECH = /\bthird[- ]part(?:y|ies)(?:'s?)?\s+(?:advertising\s+|analytics\s+|tracking\s+)?(?:cookies|tags|pixels|web beacons|beacons|tracking technologies|trackers|technologies|sdks|scripts)\b/;
 /** A negation right before it ("we will not"). */
 const NEG_BEFORE_ACT = /\b(?:not|never|no longer|n't|cannot)\s+(?:[a-z]+\s+){0,2}$/;
 /** Data around a denied publication (its subject or object). */
@@ -837,7 +843,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         // this paragraph, or in the list right above it and its lead-in) collect too
         if (polarity === 'positive' && frame && PLURAL_ANAPHOR_BEFORE.test(t.slice(Math.max(0, m.start - 40), m.start))) {
           const seen = new Set<string>();
-          for (const p of listedBefore()) {
+          // (a class points back at named parties of its own class only: "these partners and resellers"
+          // are not the affiliate named in the item before)
+          for (const p of listedBefore().filter((p) => m.id === 'third_party' || p.id === m.id || (m.id === 'processor' && PROVIDER_KINDS.has(p.id)))) {
             const key = `${p.id}|${p.name}`;
             if (seen.has(key)) continue;
             seen.add(key);
@@ -941,6 +949,35 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           negated = !!lv && lv.negated && !LEAD_EXCEPTION.test(rLead.slice(lv.end));
         } else continue;
         store.add('recipients', { id, polarity: negated ? 'negative' : 'positive', ...base(cm.index, 'recipient.context', 0.55), data: negated ? [] : contextData, purposes: negated ? [] : [...new Set([purpose, ...purposeIds])] });
+      }
+    }
+    // a label that names a party the lexicon does not know, before a colon: "Fraud Prevention
+    // Entities: We may disclose personal data to help prevent fraud". The label ends in a party noun
+    // and the sentence after it gives data away and names no party of its own (a source sentence,
+    // "... we receive information from ...", names no recipient).
+    if (recipientGate && t.indexOf(':') > 0 && s.start === s.block.start) {
+      const lab = labelOf(t, 0);
+      const labelText = lab ? t.slice(0, lab) : '';
+      if (lab && LABEL_PARTY_NOUN.test(labelText) && !recMatches.some((r) => r.start < lab) && !LABEL_SOURCE.test(t.slice(lab + 1))) {
+        const own = frameCtx.shares.filter((v) => v.start > lab && LABEL_DISCLOSING.test(t.slice(v.start, v.end)));
+        const partyAfter = recMatches.some((r) => r.start > lab);
+        if (own.length && !partyAfter && !own.every((v) => v.negated) && !USER_SUBJECT_BEFORE.test(t.slice(Math.max(0, own[0]!.start - 40), own[0]!.start))) {
+          store.add('recipients', { id: 'third_party', polarity: 'positive', ...base(0, 'recipient.label', 0.55), data: contextData, purposes: purposeIds });
+        }
+      }
+    }
+    // third-party tracking technology that collects: "we may employ third-party cookies to gather data
+    // for interest-based advertising" (the party that sets them collects; its type from the purpose)
+    if (recipientGate && t.includes('third')) {
+      const tech = THIRD_PARTY_TECH.exec(t);
+      if (tech && !disclaimerAt(tech.index) && !NEG_BEFORE_ACT.test(t.slice(Math.max(0, tech.index - 30), tech.index)) && !/\b(?:block|disable|reject|refuse|delete|decline|opt out)\w*\b[^.;]{0,40}$/.test(t.slice(0, tech.index))) {
+        const c = clauseOf(tech.index);
+        const clause = t.slice(c.rel, c.relEnd);
+        const collects = /\b(?:collect|gather|track|record|obtain|receive|log|measure|analy[sz]e|monitor)\w*\b/.exec(clause);
+        if (collects && !/\b(?:not|never)\b|n't\b/.test(clause.slice(0, Math.max(0, collects.index)))) {
+          const id = /\b(?:advertis\w*|ads?|interest[- ]based|marketing|retarget\w*)\b/.test(t) ? 'advertising_partner' : /\b(?:analytic\w*|measur\w*|statistic\w*)\b/.test(t) ? 'analytics_provider' : 'third_party';
+          store.add('recipients', { id, polarity: 'positive', ...base(tech.index, 'recipient.third-party-tech', 0.55), data: contextData, purposes: purposeIds });
+        }
       }
     }
     // a party given by a pronoun: "we will not share your information with others", "to anyone else"

@@ -33,7 +33,7 @@ export interface FrameContext {
   tableRow?: boolean;
 }
 
-export type FrameKind = 'transfer' | 'agent' | 'passive-agent' | 'engaged' | 'lead-in' | 'legal' | 'merger' | 'access' | 'excepted' | 'table-row';
+export type FrameKind = 'transfer' | 'agent' | 'passive-agent' | 'engaged' | 'lead-in' | 'legal' | 'merger' | 'access' | 'excepted' | 'table-row' | 'label';
 
 export interface Frame {
   kind: FrameKind;
@@ -91,9 +91,9 @@ const NEG_BEFORE = /\b(?:not|never|no longer|n't|cannot)\s+(?:(?:be|been|have|ha
 /** After the party: it acts on data ("advertisers may use cookies", "they receive your IP address"). */
 const AGENT_VERBS =
   String.raw`(?:use[sd]?|collect(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|gather(?:s|ed)?|track(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|sets?|plac(?:e|es|ed)|serv(?:e|es|ed)|stor(?:e|es|ed)|process(?:es|ed)?|see|sees|view(?:s)?|read(?:s)?|search(?:es)? for|find|have access|has access|(?:be|are|is) (?:given|granted|provided(?: with)?) access|(?:be|are|is) provided (?:with )?|gets?|deploy(?:s)?|undertake(?:s)?|handle(?:s)?|maintain(?:s)?|keep(?:s)?|hold(?:s)?|host(?:s)?|analy[sz]e(?:s)?|combine(?:s)?|link(?:s)?|employ(?:s)?|utili[sz]e(?:s)?|protect(?:s)?|safeguard(?:s)?|treat(?:s)?|may use)`;
-const AGENT_MODALS = String.raw`(?:may|might|will|can|could|would|must|should|shall|(?:are|is) (?:required|permitted|allowed|contractually obligated|obligated) to|agree to|also|then|do|does|did|automatically|sometimes|generally|typically|often|usually|themselves|directly|independently|separately|only|not|never|no longer|n't|to|be able to|are able to|is able to|in turn)`;
+const AGENT_MODALS = String.raw`(?:(?:,\s*)?(?:which|that|who)|may|might|will|can|could|would|must|should|shall|(?:are|is) (?:required|permitted|allowed|contractually obligated|obligated) to|agree to|also|then|do|does|did|automatically|sometimes|generally|typically|often|usually|themselves|directly|independently|separately|only|not|never|no longer|n't|to|be able to|are able to|is able to|in turn)`;
 const AGENT_AFTER = new RegExp(
-  String.raw`^(?:(?:\s+(?!(?:may|might|will|can|could|would|must|should|shall|are|is|agree|also|do|does|did|not|never|to|and|or|that|which|who)\b|${AGENT_VERBS}\b)[a-z-]+){0,2}(?:\s*(?:,\s*|\s+)(?:and|or|and\/or)\s+(?:other |our |its |their |any |third[- ]party )?[a-z-]+(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never)\b|${AGENT_VERBS}\b)[a-z-]+)?)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,60},|,?\s+(?:that|who|which)(?:\s+[^,.;]{0,60}?)?(?=\s(?:may|might|will|can|could|also|automatically|have access|has access)\b))?)\s*((?:${AGENT_MODALS}\s+)*)(${AGENT_VERBS})\b`,
+  String.raw`^(?:(?:\s+(?!(?:may|might|will|can|could|would|must|should|shall|are|is|agree|also|do|does|did|not|never|to|and|or|that|which|who|we|you|i|they)\b|${AGENT_VERBS}\b)[a-z-]+){0,2}(?:\s*(?:,\s*|\s+)(?:and|or|and\/or)\s+(?:other |our |its |their |any |third[- ]party )?[a-z-]+(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never)\b|${AGENT_VERBS}\b)[a-z-]+)?)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,60},|,?\s+(?:that|who|which)(?:\s+[^,.;]{0,60}?)?(?=\s(?:may|might|will|can|could|also|automatically|have access|has access)\b))?)\s*((?:${AGENT_MODALS}\s+)*)(${AGENT_VERBS})\b`,
 );
 
 /** What may precede the party at the start of a list item: "With our affiliates", "Trusted third parties". */
@@ -159,6 +159,21 @@ const ENGAGE_WITH_PEOPLE =
 export function partyShares(t: string, hits: ShareVerb[]): ShareVerb[] {
   return hits.filter((v) => !(/\bto$/.test(t.slice(v.start, v.end)) && INFINITIVE.test(t.slice(v.end))) && !(/^engag/.test(t.slice(v.start, v.end)) && ENGAGE_WITH_PEOPLE.test(t.slice(v.end))));
 }
+
+/**
+ * A label before a colon at the start of a list item or paragraph ("Service Providers: We share ...",
+ * "Abuse and Fraud Prevention Entities: We may disclose ..."): the colon's offset when the mention
+ * ending at `end` lies in it (a few words, no verb), else 0.
+ */
+export function labelOf(t: string, end: number): number {
+  const colon = t.indexOf(':');
+  if (colon < 0 || colon > 80 || end > colon) return 0;
+  return /^[\s\W]*(?:[a-z&/'-]+,?\s+){0,7}[a-z&/'-]+\s*$/.test(t.slice(0, colon)) && !/\b(?:we|you|is|are|may|will|can|do|does)\b/.test(t.slice(0, colon)) ? colon : 0;
+}
+/** A verb that gives data away, for the sentence after a label. */
+export const LABEL_DISCLOSING = /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|releas|report|exchang|pass|distribut|rent|sell|sold|trad|leas|suppl|furnish|reveal|mak|made)/;
+/** A sentence about where data comes from: "we may receive information about you from ...". */
+export const LABEL_SOURCE = /\b(?:receiv|obtain|collect|get|gets|got|gather|acquir|purchas|buy|import)\w*\b[^.;]{0,100}\bfrom\b|\bsources?\b/;
 
 /** The title of a case in a paragraph run: a few words alone ("Service providers.", "With your consent."). */
 const caseTitle = (t: string) => /^[\s\W]*(?:[a-z-]+\s*){1,6}[.:]?\s*$/.test(t);
@@ -254,6 +269,8 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   const ag = risk ? null : AGENT_AFTER.exec(relative ? after.replace(/^[^,.;]{0,80}?(?=\s(?:may|might|will|can|could|also|have access|has access)\b)/, '') : after);
   // "Google's use of the DART cookie", "their collection of information"
   if (!risk && /^'s?\s+(?:use|collection|access|receipt|processing|tracking) of\b/.test(after) && DATA_OBJECT.test(after.slice(0, 80))) return { kind: 'agent', negated: false };
+  // the party's own tracking technology on our site collects for it: "Acme's cookies", "third parties' pixels"
+  if (!risk && /^'s?\s+(?:own\s+)?(?:cookies?|pixels?|tags?|web beacons?|beacons?|sdks?|tracking (?:technologies|tools|pixels)|trackers?)\b/.test(after)) return { kind: 'agent', negated: NEG_BEFORE.test(before) || PERMIT_DENIED.test(before) };
   // with no modal, a bare verb right after a coordination may be a noun: "court orders, or legal process"
   const agPrefix = ag ? ag[0].slice(0, ag[0].length - ag[1]!.length - ag[2]!.length) : '';
   // and a verb that is also a noun, after a head noun, is the noun: "Google Play store"
@@ -266,7 +283,10 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     if (objectOk && !/\b(?:link|links|sites?|web ?sites?)\s*$/.test(before)) {
       // "enable third parties to access ...": the verb before the party carries the negation
       const infinitive = /\bto\s*$/.test(ag[1] ?? '') || /\bto\b/.test(ag[1] ?? '');
-      const negated = /\b(?:not|never|no longer)\b|n't\b/.test((ag[1] ?? '') + ' ' + agPrefix) || (infinitive && PERMIT_DENIED.test(before));
+      // a party in a relative clause ("tools that place cookies") is negated by its main clause: "we do
+      // not use third-party tools that place a cookie"
+      const relClause = /\b(?:which|that|who)\b/.test(ag[1] ?? '') && /(?:\b(?:not|never|no longer)\b|n't\b)[^.;:,]{0,60}$/.test(before);
+      const negated = /\b(?:not|never|no longer)\b|n't\b/.test((ag[1] ?? '') + ' ' + agPrefix) || (infinitive && PERMIT_DENIED.test(before)) || relClause;
       return { kind: 'agent', negated };
     }
   }
@@ -309,6 +329,18 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
       ? /^[^.;]{0,30}?\bto\s+(?:\w+\s+)?(?:collect|use|place|set|serve|access|receive|track|see|view|obtain|gather|have access|process|store|send|protect|safeguard|treat|keep|maintain|do so)/.test(after)
       : ENGAGED_FOR.test(after) || DATA_NOUN.test(after.split(/[.;,]/)[0] ?? '');
     if (!userSubject && purpose) return { kind: 'engaged', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
+  }
+
+  // 4a. a label naming the party before a colon: "Service providers: we share your details to ..."
+  //     (the sentence names no party of its own); a label whose sentence is a source ("Partners: we
+  //     may receive information about you from partners") names no recipient
+  const lab = labelOf(t, end);
+  if (lab) {
+    const rest = t.slice(lab + 1);
+    const own = ctx.shares.filter((v) => v.start > lab && LABEL_DISCLOSING.test(t.slice(v.start, v.end)));
+    if (!own.length && LABEL_SOURCE.test(rest)) return null;
+    const partyAfter = (ctx.parties ?? []).some((p) => p.start > lab);
+    if (own.length && !partyAfter && !USER_ACTOR.test(t.slice(Math.max(0, own[0]!.start - 80), own[0]!.start))) return { kind: 'label', negated: own.every((v) => v.negated) };
   }
 
   // 4b. a row of a recipient table: the first cell names the party the row's data goes to
