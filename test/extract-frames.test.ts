@@ -695,3 +695,17 @@ test('"these partners" points back at named partners only, not at a named affili
   const md = P('We share information with:\n\n* Affiliates: We share data with our affiliate Acme Holdings Inc.\n* Resellers: We may share your data with these partners and resellers.\n');
   expect(run(md).model.recipients.filter((r: { name?: string; evidence: { lines: number[] }[] }) => r.name === 'Acme Holdings Inc.' && r.evidence.some((e) => e.lines[0] === 8))).toEqual([]);
 });
+
+test('publication: "anyone can see", "make ... public", "creating a public record", a release to the general public', () => {
+  expect(rec('Our forums are open and anyone can see your profile and comments.')).toContain('public');
+  expect(rec('We may make information about your company public to comply with the law.')).toContain('public');
+  expect(rec('When you edit a page you are creating a permanent, public record of your changes.')).toContain('public');
+  expect(rec('We occasionally release aggregated information to the general public through data sets.')).toContain('public');
+  expect(rec('We do not make your e-mail address public.')).not.toContain('public');
+  expect(rec('Changes to this policy will not be made until after a public comment period.')).toEqual([]);
+  expect(rec('Why would they release it to the public?')).toEqual([]);
+});
+
+test('a "with" governed by a noun is not the share verb\'s: "our agreements with service providers"', () => {
+  expect(rec('We may share your information with our affiliates, in accordance with our agreements with customers or service providers.')).toEqual(['group_company']);
+});

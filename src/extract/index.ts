@@ -144,6 +144,8 @@ const PUBLIC_DENIED =
 const PUBLIC_ACT = /\b(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b[^.;,]{0,40}?\bpublicly\b|\bpublicly\s+(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b/;
 /** What a publication worded as a state publishes: data, content, or a pronoun for it. */
 const PUBLISHED_THING = /\b(?:information|info|data|details|content|contributions?|posts?|postings?|profiles?|names?|usernames?|user ?names?|comments?|reviews?|photos?|pictures?|videos?|messages?|activit(?:y|ies)|actions|edits?|changes?|addresse?s?|numbers?|everything|anything|whatever|it|they)\b/;
+/** We give data to the public: "we occasionally release ... to the general public". */
+const WE_RELEASE = /\bwe\b(?:\s+[a-z]+){0,3}\s+(?:releas|shar|disclos|provid|distribut|publish|mak|transfer|giv)\w*\b[^.;]{0,120}$/;
 /** Named parties that "these service providers" may point back at: providers of a service to us. */
 const PROVIDER_KINDS = new Set(['processor', 'analytics_provider', 'payment_provider', 'advertising_partner']);
 /** A label's head noun that names a party: "Fraud Prevention Entities:", "Corporate Transaction Organizations:". */
@@ -549,7 +551,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // publication worded as a state ("is publicly visible", "made public"): of data or content only
     // ("these choices are available to everyone" publishes nothing)
     const publicState = !PUBLIC_FRAME_RE.test(t) && PUBLIC_STATE_GATE.test(t) ? PUBLIC_STATE_RE.exec(t) : null;
-    const stateOnly = publicState !== null && PUBLISHED_THING.test(t.slice(Math.max(0, publicState.index - 120), publicState.index));
+    const stateOnly = publicState !== null && PUBLISHED_THING.test(t.slice(Math.max(0, publicState.index - 120), publicState.index + publicState[0].length + 60));
     const publicFrame = stateOnly || PUBLIC_FRAME_RE.test(t);
     const ident = IDENTIFIABILITY_RE.test(t);
     const isDnt = DNT_RE.test(t);
@@ -808,7 +810,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         if (m.id === 'acquirer' && !s.tableRow && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
         // advice to the user ("never share your password with anyone") discloses nothing of ours
         if (m.id === 'public' && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && ADVICE.test(t)) continue;
-        if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t) && !(frame?.negated && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && /\b(?:sold|sell|rent|leas|trad|giv|releas|transfer|provid|reveal|exchang)\w*\b[^.;]{0,40}\bany(?:one|body)\b/.test(t))) continue;
+        if (m.id === 'public' && !publicFrame && !(frame?.kind === 'transfer' && /^(?:the )?(?:general )?public$/.test(t.slice(m.start, m.end)) && WE_RELEASE.test(t.slice(0, m.start))) && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t) && !(frame?.negated && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && /\b(?:sold|sell|rent|leas|trad|giv|releas|transfer|provid|reveal|exchang)\w*\b[^.;]{0,40}\bany(?:one|body)\b/.test(t))) continue;
         let polarity: Polarity = frame?.negated ? 'negative' : 'positive';
         if (publicFrame && isPublic) polarity = 'positive';
         if (polarity === 'positive') accepted.push(m);

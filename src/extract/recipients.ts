@@ -62,6 +62,9 @@ const SOURCE_BEFORE = /^[^]*\b(from|on behalf of|of)\s+([^.;:!?]{0,60})$/;
 const COORDINATED_WITH_VERB =
   /\b(?:and|or)\s+(?:to\s+)?(?:also\s+|otherwise\s+|directly\s+)?(?:engag|communicat|interact|connect|work|partner|cooperat|collaborat|deal|consult|chat|talk|meet|correspond|keep in touch|stay in touch|get in touch|engage)\w*\s+(?:directly\s+|closely\s+|together\s+)?$/;
 
+/** Nouns that take "with" themselves: "agreements with", "in accordance with", "relationship with". */
+const NOUN_WITH = /\b(?:agreements?|contracts?|relationships?|partnerships?|accordance|compliance|consistent(?:ly)?|dealings|arrangements?|interactions?|communications?|correspondence|conversations?|accounts?)\s+$/;
+
 /** Adjectives that, with "to", make a party able to see data: "visible to other users". */
 const EXPOSED_TO = /\b(?:visible|viewable|available|accessible|displayed|shown|known|open|revealed|disclosed|public)\s*$/;
 
@@ -217,6 +220,9 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     }
     // the preposition belongs to the nearest verb: in "share news and engage with the public" the
     // public is whom we engage with, not whom the news goes to
+    // a "with" governed by a noun right before it ("our agreements with customers or service
+    // providers", "in accordance with", "our relationships with advertisers") is not the verb's
+    if (prep[1] === 'with' && NOUN_WITH.test(t.slice(Math.max(0, prepPos - 40), prepPos))) v = undefined;
     if (v && prepPos - v.end <= 220 && !COORDINATED_WITH_VERB.test(t.slice(v.end, prepPos))) {
       // someone else discloses: the user ("information that you transmit to other parties", "you
       // may want to share information with an advertiser"; what users make public stays), or a
