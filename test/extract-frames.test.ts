@@ -709,3 +709,8 @@ test('publication: "anyone can see", "make ... public", "creating a public recor
 test('a "with" governed by a noun is not the share verb\'s: "our agreements with service providers"', () => {
   expect(rec('We may share your information with our affiliates, in accordance with our agreements with customers or service providers.')).toEqual(['group_company']);
 });
+
+test('coordinated modifiers and "visible to others"', () => {
+  expect(rec('This information is shared with our third-party payment and compliance providers.')).toContain('payment_provider');
+  expect(rec('Your posts will still be visible to others unless you delete them.')).toContain('other_users');
+});
