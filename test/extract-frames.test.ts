@@ -714,3 +714,13 @@ test('coordinated modifiers and "visible to others"', () => {
   expect(rec('This information is shared with our third-party payment and compliance providers.')).toContain('payment_provider');
   expect(rec('Your posts will still be visible to others unless you delete them.')).toContain('other_users');
 });
+
+test('an inline list of parties after "with:", a hosting company, payments processed by a party, a public profile', () => {
+  expect(rec('We share your information with: our affiliates; service providers; and law enforcement.').sort()).toEqual(['group_company', 'processor', 'public_authority']);
+  expect(rec('We do not share your information with: advertisers, or data brokers.', 'negative')).toContain('advertising_partner');
+  expect(rec('We host our service on Amazon Web Services.')).toContain('processor');
+  expect(rec('You can host your site with any provider you like, such as Amazon Web Services.')).toEqual([]);
+  expect(rec('Payments are processed by Stripe.')).toContain('payment_provider');
+  expect(rec('Your name and photo appear on your public profile.')).toContain('public');
+  expect(rec('Your name is never shown on your public profile.')).not.toContain('public');
+});

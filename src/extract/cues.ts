@@ -29,7 +29,7 @@ export const DISCLAIMER_RE =
 export const IDENTIFIABILITY_RE =
   /\b(?:does|do|will|is|are|cannot|can't|can not)(?: not|n't)? (?:be )?(?:used to )?(?:personally )?identif(?:y|ies|iable)|\bnot (?:personally )?identif|\b(?:is|are|be) (?:not|never) (?:be )?(?:correlated|linked|associated|tied|connected|combined|matched)\b|\bnon-?(?:personally[- ])?identifi|\b(?:you are|remain) anonymous\b|\banonymous(?:ly)?\b|\baggregate(?:d)?\b|\bde-?identified\b/;
 
-export const PUBLIC_FRAME_RE = /\bnot (?:be )?(?:treated|considered|kept|regarded) (?:as )?(?:confidential|private)\b|\b(?:is|are|be|becomes?) (?:public(?:ly available)?|public information)\b|(?<!\b(?:not|never) )\b(?:is|are|be) (?:treated|considered|regarded) as (?:public|public information|(?:a )?public records?)\b|\bcan be (?:seen|read|collected|viewed|accessed|used)(?: and used)? by (?:others|anyone|the public|other users)|(?<!\b(?:not|never) )\bpublicly (?:archived|displayed|posted)\b|(?<!\b(?:not|never) )\bdisplayed (?:on|in) (?:your |the |a )?public (?:profile|page|directory)/;
+export const PUBLIC_FRAME_RE = /\bnot (?:be )?(?:treated|considered|kept|regarded) (?:as )?(?:confidential|private)\b|\b(?:is|are|be|becomes?) (?:public(?:ly available)?|public information)\b|(?<!\b(?:not|never) )\b(?:is|are|be) (?:treated|considered|regarded) as (?:public|public information|(?:a )?public records?)\b|\bcan be (?:seen|read|collected|viewed|accessed|used)(?: and used)? by (?:others|anyone|the public|other users)|(?<!\b(?:not|never) )\bpublicly (?:archived|displayed|posted)\b|(?<!\b(?:not|never) )\b(?:displayed|appears?|shown|visible|listed|included|posted) (?:on|in) (?:your |the |a |their |his or her )?public (?:profile|page|directory|listing)/;
 
 export const DNT_RE = /\bdo[- ]not[- ]track\b|\bdnt\b/;
 

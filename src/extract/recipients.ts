@@ -62,6 +62,11 @@ const SOURCE_BEFORE = /^[^]*\b(from|on behalf of|of)\s+([^.;:!?]{0,60})$/;
 const COORDINATED_WITH_VERB =
   /\b(?:and|or)\s+(?:to\s+)?(?:also\s+|otherwise\s+|directly\s+)?(?:engag|communicat|interact|connect|work|partner|cooperat|collaborat|deal|consult|chat|talk|meet|correspond|keep in touch|stay in touch|get in touch|engage)\w*\s+(?:directly\s+|closely\s+|together\s+)?$/;
 
+/** A share verb's preposition, a colon, then a list of parties: "with: our affiliates; vendors; and ...". */
+const INLINE_LIST_BEFORE = /\b(to|with)\s*:\s*([^.:!?]{0,200})$/;
+/** We host the service with, or on, the party: "we host our service on Amazon Web Services". */
+const HOSTED_ON = /\bhost(?:s|ed|ing)?\b[^.;:]{0,60}?\b(?:on|with|at|by)\s+((?:the\s+|our\s+|its\s+)?(?:[a-z-]+\s+){0,2})$/;
+
 /** Nouns that take "with" themselves: "agreements with", "in accordance with", "relationship with". */
 const NOUN_WITH = /\b(?:agreements?|contracts?|relationships?|partnerships?|accordance|compliance|consistent(?:ly)?|dealings|arrangements?|interactions?|communications?|correspondence|conversations?|accounts?)\s+$/;
 
@@ -249,6 +254,18 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     }
   }
 
+  // 1-. an inline list after a colon: "we share your information with: our affiliates; service
+  //     providers; and law enforcement" (items separated by semicolons or commas)
+  const inl = INLINE_LIST_BEFORE.exec(before);
+  if (inl) {
+    const colonAbs = start - inl[2]!.length - 1;
+    const item = inl[2]!.split(/[;,]/).pop()!.replace(/^\s*(?:and|or|and\/or)\s+/, '');
+    const v = lastShareBefore(ctx.shares, colonAbs);
+    if (v && colonAbs - v.end <= 120 && gapOk(item) && !actorParty(ctx, v.start) && !USER_ACTOR.test(t.slice(Math.max(0, v.start - 80), v.start))) {
+      return { kind: 'transfer', negated: v.negated && !EXCEPTION_BETWEEN.test(t.slice(v.end, start)) };
+    }
+  }
+
   // 1a. access given or limited to the party: "access ... is restricted to employees, contractors and vendors"
   const acc = /\bto\s+((?:(?:the|our|its|those|these|such|certain|authori[sz]ed|selected|trusted)\s+)?(?:(?!(?:to|with)\b)[a-z-]+,?\s+(?:and\s+|or\s+)?){0,4})$/.exec(before);
   if (acc && !GAP_BREAK.test(acc[1]!.replace(/\b(?:and|or)\b/g, ''))) {
@@ -312,7 +329,8 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     // or a pronoun for data named earlier in the sentence: "we do not use flash cookies, but they may be
     // used by embedded third-party players"
     const pronoun = /^\s*,?\s*(?:they|it|these|this|such (?:information|data))\s+(?:[a-z]+\s+){0,3}$/.test(subject) && DATA_NOUN.test(before.slice(0, verbAt - subject.length));
-    if (DATA_NOUN.test(subject.slice(-120)) || pronoun) return { kind: 'passive-agent', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
+    // (or a payment: "payments are processed by Acme Pay" hands the payment details to it)
+    if (DATA_NOUN.test(subject.slice(-120)) || pronoun || /\b(?:payments?|transactions?|orders?|purchases?)\b/.test(subject.slice(-60))) return { kind: 'passive-agent', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
   }
 
   // 3b. collected through the party: "we may collect information ... through our advertising service providers"
@@ -336,6 +354,11 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
       : ENGAGED_FOR.test(after) || DATA_NOUN.test(after.split(/[.;,]/)[0] ?? '');
     if (!userSubject && purpose) return { kind: 'engaged', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
   }
+
+  // 4-. we host with the party: a hosting company is a processor of everything we keep
+  const ho = id === 'processor' || id === 'third_party' ? HOSTED_ON.exec(before) : null;
+  // (our pages hosted by other sites, "our profiles on social networks", are our presence there, not a host of our data)
+  if (ho && gapOk(ho[1]!, 40) && !USER_ACTOR.test(before.slice(Math.max(0, ho.index - 60), ho.index)) && !/\b(?:pages?|sites?|websites?|profiles?|accounts?|channels?)\s+$/.test(before.slice(Math.max(0, ho.index - 30), ho.index))) return { kind: 'engaged', negated: NEG_BEFORE.test(before.slice(0, ho.index)) };
 
   // 4a. a label naming the party before a colon: "Service providers: we share your details to ..."
   //     (the sentence names no party of its own); a label whose sentence is a source ("Partners: we
