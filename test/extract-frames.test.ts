@@ -724,3 +724,11 @@ test('an inline list of parties after "with:", a hosting company, payments proce
   expect(rec('Your name and photo appear on your public profile.')).toContain('public');
   expect(rec('Your name is never shown on your public profile.')).not.toContain('public');
 });
+
+test('recipients named as such, subprocessors, a buyer of the business, no party inside a web address', () => {
+  expect(rec('Recipients of your data include our IT service providers and our payment processor.').sort()).toEqual(['payment_provider', 'processor']);
+  expect(rec('The recipients of your personal data are: our hosting provider, our email provider and our accountants.').sort()).toEqual(['processor', 'professional_adviser']);
+  expect(rec('Personal data is shared with our subprocessors.')).toContain('processor');
+  expect(rec('We may transfer your information to a buyer of our business.')).toContain('acquirer');
+  expect(rec('Please visit https://example.com/legal/acme-subprocessors to see the list.')).toEqual([]);
+});

@@ -144,6 +144,8 @@ const PUBLIC_DENIED =
 const PUBLIC_ACT = /\b(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b[^.;,]{0,40}?\bpublicly\b|\bpublicly\s+(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b/;
 /** What a publication worded as a state publishes: data, content, or a pronoun for it. */
 const PUBLISHED_THING = /\b(?:information|info|data|details|content|contributions?|posts?|postings?|profiles?|names?|usernames?|user ?names?|comments?|reviews?|photos?|pictures?|videos?|messages?|activit(?:y|ies)|actions|edits?|changes?|addresse?s?|numbers?|everything|anything|whatever|it|they)\b/;
+/** A web address in running text. */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/g;
 /** We give data to the public: "we occasionally release ... to the general public". */
 const WE_RELEASE = /\bwe\b(?:\s+[a-z]+){0,3}\s+(?:releas|shar|disclos|provid|distribut|publish|mak|transfer|giv)\w*\b[^.;]{0,120}$/;
 /** Named parties that "these service providers" may point back at: providers of a service to us. */
@@ -745,7 +747,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       const ownName = namesController(name, model.controller.name);
       namedGroups.push({ id: 'group_company', ...(ownName ? {} : { name }), start: gm.index + gm[0].indexOf(gm[1]!), end: gm.index + gm[0].length });
     }
-    const recMatches = [...sentenceMatches(T.recipients, s), ...sentenceMatches(T.named, s)].filter((r) => !namedGroups.some((g) => g.start <= r.start && r.end <= g.end) && !namedGroups.some((g) => r.start < g.end && r.end > g.start && r.name));
+    // (a party word inside a web address names no party: ".../privacy/github-subprocessors")
+    const urlSpans = t.includes('http') || t.includes('www.') ? execAll(URL_IN_TEXT, t).map((u) => [u.index, u.index + u[0].length] as const) : [];
+    const recMatches = [...sentenceMatches(T.recipients, s), ...sentenceMatches(T.named, s)].filter((r) => !namedGroups.some((g) => g.start <= r.start && r.end <= g.end) && !namedGroups.some((g) => r.start < g.end && r.end > g.start && r.name) && !urlSpans.some(([a, b]) => r.start >= a && r.end <= b));
     recMatches.push(...namedGroups);
     // "another business" is a buyer only in a merger
     const mergerHere = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|bankrupt\w*|reorgani[sz]\w*|successor)\b/.test(t);
@@ -807,7 +811,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         // (a publication worded as a state makes the public a recipient, not other users named in passing)
         if (!frame && !(isPublic && publicFrame && !(stateOnly && m.id === 'other_users'))) continue;
         if (m.name && namesController(m.name, model.controller.name)) continue;
-        if (m.id === 'acquirer' && !s.tableRow && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
+        if (m.id === 'acquirer' && !s.tableRow && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)|\b(?:buyer|purchaser)s? of (?:our|the|its|a|any) (?:business|company|companies|assets)/.test(t)) continue;
         // advice to the user ("never share your password with anyone") discloses nothing of ours
         if (m.id === 'public' && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && ADVICE.test(t)) continue;
         if (m.id === 'public' && !publicFrame && !(frame?.kind === 'transfer' && /^(?:the )?(?:general )?public$/.test(t.slice(m.start, m.end)) && WE_RELEASE.test(t.slice(0, m.start))) && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t) && !(frame?.negated && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && /\b(?:sold|sell|rent|leas|trad|giv|releas|transfer|provid|reveal|exchang)\w*\b[^.;]{0,40}\bany(?:one|body)\b/.test(t))) continue;

@@ -64,6 +64,8 @@ const COORDINATED_WITH_VERB =
 
 /** A share verb's preposition, a colon, then a list of parties: "with: our affiliates; vendors; and ...". */
 const INLINE_LIST_BEFORE = /\b(to|with)\s*:\s*([^.:!?]{0,200})$/;
+/** "Recipients (of your data) include / are:" then the parties. */
+const RECIPIENTS_ARE_BEFORE = /\brecipients\b[^.;:!?]{0,60}?\b(?:include|includes|may include|are|comprise|consist of)\s*:?\s*((?:[^.:!?](?!\brecipients\b)){0,200})$/;
 /** We host the service with, or on, the party: "we host our service on Amazon Web Services". */
 const HOSTED_ON = /\bhost(?:s|ed|ing)?\b[^.;:]{0,60}?\b(?:on|with|at|by)\s+((?:the\s+|our\s+|its\s+)?(?:[a-z-]+\s+){0,2})$/;
 
@@ -264,6 +266,14 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     if (v && colonAbs - v.end <= 120 && gapOk(item) && !actorParty(ctx, v.start) && !USER_ACTOR.test(t.slice(Math.max(0, v.start - 80), v.start))) {
       return { kind: 'transfer', negated: v.negated && !EXCEPTION_BETWEEN.test(t.slice(v.end, start)) };
     }
+  }
+
+  // 1+. the recipients named as such: "recipients of your data include our hosting provider and our
+  //     accountants", "the recipients of your personal data are: ..."
+  const rin = RECIPIENTS_ARE_BEFORE.exec(before);
+  if (rin) {
+    const item = rin[1]!.split(/[;,]/).pop()!.replace(/^\s*(?:and|or|and\/or)\s+/, '');
+    if (gapOk(item) && !/\b(?:not|never|no)\b/.test(rin[0].slice(0, rin[0].length - rin[1]!.length))) return { kind: 'transfer', negated: false };
   }
 
   // 1a. access given or limited to the party: "access ... is restricted to employees, contractors and vendors"
