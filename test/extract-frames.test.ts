@@ -617,3 +617,118 @@ test('a denial worded as a rule of the company: "it is against our policy to rel
   expect(rec('It is against our policy to release any such information to a third party without your permission.', 'negative')).toContain('third_party');
   expect(rec('It is against our policy to release any such information to a third party without your permission.')).not.toContain('third_party');
 });
+
+// recip9: recipient tables, publication as a state, third-party tracking, labels, coordinated classes
+
+const TABLE = (header: string, rows: string[]) => `# Privacy Policy\n\n## Sharing\n\n| ${header} |\n| --- | --- | --- |\n${rows.map((r) => `| ${r} |`).join('\n')}\n`;
+const recOf = (md: string, polarity: 'positive' | 'negative' = 'positive') => ids(run(md).model, 'recipients', polarity);
+
+test('a row of a recipient table: the first cell names the party the row discloses to', () => {
+  const md = TABLE('Categories of recipients | Categories of data | Why we disclose it', [
+    'Service providers | Contact data | So they can deliver your orders.',
+    'Payment partners | Payment data | To process your payments.',
+    'Law enforcement agencies | Account data | When the law requires it.',
+    'Purchasers of our business | All data | If we sell our business.',
+  ]);
+  expect(recOf(md).sort()).toEqual(['acquirer', 'payment_provider', 'processor', 'public_authority']);
+  const who = TABLE('Who we share your data with | What we share | Why', ['Our affiliates | Usage data | To run the service.']);
+  expect(recOf(who)).toEqual(['group_company']);
+});
+
+test('no table recipient: a table of sources, a table whose first column is data, a header row', () => {
+  expect(recOf(TABLE('Third parties we receive data from | Data | Why', ['Advertising partners | Inferences | To tailor ads.']))).toEqual([]);
+  expect(recOf(TABLE('Category of personal information | Recipients | Purpose', ['Identifiers such as names of service providers | Vendors | Support.']))).toEqual([]);
+  expect(recOf(TABLE('Service providers | Data | Purpose', ['Hosting | Files | Storage.']))).toEqual([]);
+});
+
+test.each([
+  ['publicly visible', 'Your username will be publicly visible.'],
+  ['publicly and permanently available', 'Any content you add will be publicly and permanently available.'],
+  ['made public', 'Reviews you write are made public.'],
+  ['seen by everyone', 'Whatever you post can be seen and used by everyone.'],
+  ['a public record', 'Your comments become part of the public record.'],
+  ['search results', 'Your profile may also be available in search results on internet search engines.'],
+  ['accessible to everyone', 'Everything you post in a public group will be accessible to everyone.'],
+])('publication worded as a state: %s', (_label, body) => {
+  expect(rec(body)).toContain('public');
+});
+
+test.each([
+  ['denied', 'Your e-mail address will never be publicly visible.'],
+  ['cannot', 'Your private messages cannot be seen by everyone.'],
+  ['not data', 'Some of these settings are available to everyone who uses the app.'],
+  ['others in passing', 'Some information about your edits is made publicly available alongside actions taken by other users.'],
+])('no positive publication (or no other users) from a state: %s', (_label, body) => {
+  expect(rec(body).filter((id) => id === 'other_users' || (id === 'public' && _label !== 'others in passing'))).toEqual([]);
+});
+
+test('third-party tracking technology that collects: its party, typed by the purpose', () => {
+  expect(rec('We may also employ third-party cookies to gather data for interest-based advertising.')).toContain('advertising_partner');
+  expect(rec('Some pages use third-party tags that collect statistics about visits.')).toContain('analytics_provider');
+  expect(rec('We do not allow third-party cookies to collect data on our site.')).toEqual([]);
+  expect(rec('You can block third-party cookies that track your browsing.')).toEqual([]);
+  expect(rec("Some cookies, such as Google's cookies, help us keep the site secure.")).toContain('third_party');
+});
+
+test('a named party or class in a relative clause acts on data: "Acme Analytics, which tracks user behavior"', () => {
+  expect(rec('We use Google Analytics, which tracks user behavior on the site.')).toContain('analytics_provider');
+  expect(rec('Credit card payments are handled by banks and their vendors who receive card numbers from us.')).toContain('processor');
+  expect(rec('We do not knowingly use third-party tools that place a cookie before you use the tool.')).toEqual([]);
+});
+
+test('a label naming the party before a colon, and a label whose sentence is a source', () => {
+  const list = (item: string) => P(`We share information with these parties:\n\n* ${item}\n`);
+  expect(recOf(list('Service Providers: We share contact details to deliver your orders.'))).toContain('processor');
+  expect(recOf(P('Fraud Prevention Organizations: We may disclose account data to help prevent fraud.'))).toContain('third_party');
+  expect(recOf(list('Business Partners: We may receive information about you from partners we work with.'))).toEqual([]);
+  expect(recOf(list('Publicly Available Sources: We may collect information from publicly available sources.'))).toEqual([]);
+  expect(recOf(P('Fraud Prevention Organizations: We do not disclose account data.'))).toEqual([]);
+});
+
+test('coordinated classes keep the second noun: "affiliates and partners", "analytics and advertising partners"', () => {
+  expect(rec('We may share your information with our affiliates and partners.').sort()).toEqual(['business_partner', 'group_company']);
+  expect(rec('Our analytics and advertising partners may use these technologies to collect information.').sort()).toEqual(['advertising_partner', 'analytics_provider']);
+  expect(rec('We share data with vendors, partners, and affiliates.')).toContain('business_partner');
+});
+
+test('"these partners" points back at named partners only, not at a named affiliate before', () => {
+  const md = P('We share information with:\n\n* Affiliates: We share data with our affiliate Acme Holdings Inc.\n* Resellers: We may share your data with these partners and resellers.\n');
+  expect(run(md).model.recipients.filter((r: { name?: string; evidence: { lines: number[] }[] }) => r.name === 'Acme Holdings Inc.' && r.evidence.some((e) => e.lines[0] === 8))).toEqual([]);
+});
+
+test('publication: "anyone can see", "make ... public", "creating a public record", a release to the general public', () => {
+  expect(rec('Our forums are open and anyone can see your profile and comments.')).toContain('public');
+  expect(rec('We may make information about your company public to comply with the law.')).toContain('public');
+  expect(rec('When you edit a page you are creating a permanent, public record of your changes.')).toContain('public');
+  expect(rec('We occasionally release aggregated information to the general public through data sets.')).toContain('public');
+  expect(rec('We do not make your e-mail address public.')).not.toContain('public');
+  expect(rec('Changes to this policy will not be made until after a public comment period.')).toEqual([]);
+  expect(rec('Why would they release it to the public?')).toEqual([]);
+});
+
+test('a "with" governed by a noun is not the share verb\'s: "our agreements with service providers"', () => {
+  expect(rec('We may share your information with our affiliates, in accordance with our agreements with customers or service providers.')).toEqual(['group_company']);
+});
+
+test('coordinated modifiers and "visible to others"', () => {
+  expect(rec('This information is shared with our third-party payment and compliance providers.')).toContain('payment_provider');
+  expect(rec('Your posts will still be visible to others unless you delete them.')).toContain('other_users');
+});
+
+test('an inline list of parties after "with:", a hosting company, payments processed by a party, a public profile', () => {
+  expect(rec('We share your information with: our affiliates; service providers; and law enforcement.').sort()).toEqual(['group_company', 'processor', 'public_authority']);
+  expect(rec('We do not share your information with: advertisers, or data brokers.', 'negative')).toContain('advertising_partner');
+  expect(rec('We host our service on Amazon Web Services.')).toContain('processor');
+  expect(rec('You can host your site with any provider you like, such as Amazon Web Services.')).toEqual([]);
+  expect(rec('Payments are processed by Stripe.')).toContain('payment_provider');
+  expect(rec('Your name and photo appear on your public profile.')).toContain('public');
+  expect(rec('Your name is never shown on your public profile.')).not.toContain('public');
+});
+
+test('recipients named as such, subprocessors, a buyer of the business, no party inside a web address', () => {
+  expect(rec('Recipients of your data include our IT service providers and our payment processor.').sort()).toEqual(['payment_provider', 'processor']);
+  expect(rec('The recipients of your personal data are: our hosting provider, our email provider and our accountants.').sort()).toEqual(['processor', 'professional_adviser']);
+  expect(rec('Personal data is shared with our subprocessors.')).toContain('processor');
+  expect(rec('We may transfer your information to a buyer of our business.')).toContain('acquirer');
+  expect(rec('Please visit https://example.com/legal/acme-subprocessors to see the list.')).toEqual([]);
+});

@@ -29,7 +29,7 @@ export const DISCLAIMER_RE =
 export const IDENTIFIABILITY_RE =
   /\b(?:does|do|will|is|are|cannot|can't|can not)(?: not|n't)? (?:be )?(?:used to )?(?:personally )?identif(?:y|ies|iable)|\bnot (?:personally )?identif|\b(?:is|are|be) (?:not|never) (?:be )?(?:correlated|linked|associated|tied|connected|combined|matched)\b|\bnon-?(?:personally[- ])?identifi|\b(?:you are|remain) anonymous\b|\banonymous(?:ly)?\b|\baggregate(?:d)?\b|\bde-?identified\b/;
 
-export const PUBLIC_FRAME_RE = /\bnot (?:be )?(?:treated|considered|kept|regarded) (?:as )?(?:confidential|private)\b|\b(?:is|are|be|becomes?) (?:public(?:ly available)?|public information)\b|(?<!\b(?:not|never) )\b(?:is|are|be) (?:treated|considered|regarded) as (?:public|public information|(?:a )?public records?)\b|\bcan be (?:seen|read|collected|viewed|accessed|used)(?: and used)? by (?:others|anyone|the public|other users)|(?<!\b(?:not|never) )\bpublicly (?:archived|displayed|posted)\b|(?<!\b(?:not|never) )\bdisplayed (?:on|in) (?:your |the |a )?public (?:profile|page|directory)/;
+export const PUBLIC_FRAME_RE = /\bnot (?:be )?(?:treated|considered|kept|regarded) (?:as )?(?:confidential|private)\b|\b(?:is|are|be|becomes?) (?:public(?:ly available)?|public information)\b|(?<!\b(?:not|never) )\b(?:is|are|be) (?:treated|considered|regarded) as (?:public|public information|(?:a )?public records?)\b|\bcan be (?:seen|read|collected|viewed|accessed|used)(?: and used)? by (?:others|anyone|the public|other users)|(?<!\b(?:not|never) )\bpublicly (?:archived|displayed|posted)\b|(?<!\b(?:not|never) )\b(?:displayed|appears?|shown|visible|listed|included|posted) (?:on|in) (?:your |the |a |their |his or her )?public (?:profile|page|directory|listing)/;
 
 export const DNT_RE = /\bdo[- ]not[- ]track\b|\bdnt\b/;
 
@@ -83,3 +83,14 @@ export const DATA_OTHER_FRAME_RE = new RegExp(
     /\bplease (?:e-?mail|write to|contact|call) us\b[^.]{0,80}\b(?:provide|include|give|tell us)\b/.source,
   ].join('|'),
 );
+
+/**
+ * Publication worded as a state, not an act: "your profile is publicly visible", "reviews are made
+ * public", "your username can be seen by everyone", "comments become part of the public record",
+ * "your page may appear in search results". Not after a negation ("is never publicly visible", "cannot
+ * be seen by everyone": PUBLIC_DENIED in index.ts reads those). Run only when the sentence has one of
+ * the literals of PUBLIC_STATE_GATE.
+ */
+export const PUBLIC_STATE_GATE = /public|everyone|everybody|anybody|anyone|the world|search (?:results|engines)/;
+export const PUBLIC_STATE_RE =
+  /(?<!(?:not|never|n't)\s+)\b(?:is|are|be|been|becomes?|remains?|stays?)\s+(?:(?:always|also|then|automatically|generally|therefore|still|immediately|permanently|and)\s+)*(?:made\s+)?(?:publicly|permanently)\s+(?:and\s+(?:publicly|permanently)\s+)?(?:visible|viewable|available|accessible|displayed|searchable|archived|shown|attributed|listed)\b|(?<!(?:not|never|n't)\s+)\b(?:is|are|be|been|becomes?)\s+(?:(?:always|also|then|automatically)\s+)*made\s+public\b|(?<!(?:not|never|n't)\s+)\bcan\s+(?:(?:also|then)\s+)?be\s+(?:seen|viewed|read|accessed|found)(?:\s+and\s+(?:used|copied|shared))?\s+by\s+(?:everyone|everybody|anybody|anyone|the world)\b|(?<!(?:not|never|n't)\s+)\b(?:visible|viewable|available|accessible|shown|displayed)\s+to\s+(?:everyone|everybody|anybody|the world)\b|(?<!(?:not|never|n't)\s+)\b(?:is|are|be|becomes?|forms?)\s+(?:(?:a|the)\s+)?(?:part\s+of\s+(?:a|the)\s+)?(?:permanent,?\s+)?public\s+record\b|(?<!(?:not|never|n't)\s+)\b(?:appear|be\s+(?:available|shown|displayed|listed|included|indexed|found))\s+(?:in|by)\s+(?:(?:the|third[- ]party|public|internet|web)\s+)*search\s+(?:results|engines)\b|\bcreat(?:e|es|ed|ing)\s+(?:a|the)\s+(?:permanent,?\s+)?public\s+record\b|\b(?:anyone|everyone|anybody|everybody|the public)\s+(?:(?:can|may|will|could)\s+)(?:also\s+)?(?:see|view|read|access|find)\b|(?<!(?:not|never|n't)\s+(?:be\s+)?)\bma(?:ke|kes|de|king)\s+(?:(?!(?:it|this|that|sure|certain|clear|available|until|after|before|during)\b)[a-z'-]+\s+){0,5}?public(?![a-z-])(?=\s*(?:[,.;:)!?]|$|(?:to|via|on|in|at|by|for|and|or|when|if|so|unless|through|after|before|without|with|as)\b))|(?:\band|\bor|,)\s+made\s+public(?![a-z-])/;

@@ -39,6 +39,8 @@ import {
   NEG_CUE_RE,
   NEG_GAP_RE,
   PUBLIC_FRAME_RE,
+  PUBLIC_STATE_GATE,
+  PUBLIC_STATE_RE,
   SECTION_CLASSES,
   DATA_OTHER_FRAME_RE,
   SELL_RE,
@@ -49,7 +51,7 @@ import { findRetention } from './retention.js';
 import { findTransfer } from './transfers.js';
 import { byCodeUnit } from '../order.js';
 import { ACCESS_RIGHTS, ELSEWHERE_RE, OVERVIEW_RE, passiveByOther, userActs } from './rights.js';
-import { BEFORE_DEFINITION, DEFINITION_RE, EXCEPTION_BETWEEN as LEAD_EXCEPTION, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
+import { BEFORE_DEFINITION, DEFINITION_RE, EXCEPTION_BETWEEN as LEAD_EXCEPTION, LABEL_DISCLOSING, LABEL_SOURCE, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, labelOf, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
 
 export interface ExtractOptions {
   /** Policy id, from its folder name; else derived from the file name. */
@@ -140,6 +142,18 @@ const PUBLIC_DENIED =
   /\b(?:is|are|be|been|remains?)\s+(?:not|never)\s+(?:(?:be|made|ever)\s+)*publicly\s+(?:visible|viewable|available|accessible|displayed|shown|posted|disclosed|listed)\b|\b(?:(?:do|does|will|shall|would)\s+not|never|won't|don't|doesn't)\s+(?:ever\s+)?publicly\s+(?:display|post|disclose|share|publish|list|show|reveal|expose)\b/;
 /** A publication stated: "display this information publicly", "publicly post". */
 const PUBLIC_ACT = /\b(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b[^.;,]{0,40}?\bpublicly\b|\bpublicly\s+(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b/;
+/** What a publication worded as a state publishes: data, content, or a pronoun for it. */
+const PUBLISHED_THING = /\b(?:information|info|data|details|content|contributions?|posts?|postings?|profiles?|names?|usernames?|user ?names?|comments?|reviews?|photos?|pictures?|videos?|messages?|activit(?:y|ies)|actions|edits?|changes?|addresse?s?|numbers?|everything|anything|whatever|it|they)\b/;
+/** A web address in running text. */
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>()\]]+|\bwww\.[^\s<>()\]]+/g;
+/** We give data to the public: "we occasionally release ... to the general public". */
+const WE_RELEASE = /\bwe\b(?:\s+[a-z]+){0,3}\s+(?:releas|shar|disclos|provid|distribut|publish|mak|transfer|giv)\w*\b[^.;]{0,120}$/;
+/** Named parties that "these service providers" may point back at: providers of a service to us. */
+const PROVIDER_KINDS = new Set(['processor', 'analytics_provider', 'payment_provider', 'advertising_partner']);
+/** A label's head noun that names a party: "Fraud Prevention Entities:", "Corporate Transaction Organizations:". */
+const LABEL_PARTY_NOUN = /\b(?:entities|organi[sz]ations|companies|businesses|parties|firms|institutions|agencies|bodies|platforms|providers|partners|recipients)\s*$/;
+/** Tracking technology of third parties: "third-party cookies", "third party tags and pixels". */
+const THIRD_PARTY_TECH = /\bthird[- ]part(?:y|ies)(?:'s?)?\s+(?:advertising\s+|analytics\s+|tracking\s+)?(?:cookies|tags|pixels|web beacons|beacons|tracking technologies|trackers|technologies|sdks|scripts)\b/;
 /** A negation right before it ("we will not"). */
 const NEG_BEFORE_ACT = /\b(?:not|never|no longer|n't|cannot)\s+(?:[a-z]+\s+){0,2}$/;
 /** Data around a denied publication (its subject or object). */
@@ -265,6 +279,41 @@ interface Sentence extends Span {
   lead: string; // mask text of the lead-in, '' if none
   paraLead: string; // for a paragraph in a run after "... except as follows.": that lead-in (recipients only)
   classes: Set<string>;
+  /** The first cell of a row of a table whose header names its rows' recipients (recipients only). */
+  tableRow?: boolean;
+}
+
+/**
+ * A recipient table: its header's first cell names the parties ("Categories of recipients", "Who we
+ * share with", "Third parties we disclose to") and the header is about giving data, not receiving
+ * it ("Third party sources we receive data from" lists sources).
+ */
+const TABLE_PARTY_HEAD = /\brecipients?\b|\bwho(?:m)?\b|\b(?:third[- ]part(?:y|ies)|part(?:y|ies)|partners?|companies|organi[sz]ations|entities)\b/;
+const TABLE_GIVING_HEAD = /\brecipients?\b|\b(?:shar|disclos|sold|sell|transferr?|provid)\w*\s+(?:[a-z]+\s+){0,3}?(?:with|to)\b|\bto whom\b|\bwith whom\b|\bwho (?:we|it) (?:share|disclose|sell|give)/;
+const TABLE_SOURCE_HEAD = /\bfrom\b|\bsources?\b|\breceiv/;
+const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/** Whether the cell starting at `start` opens a row of a recipient table (read from the source lines). */
+function recipientTableCell(text: string, start: number, memo: Map<number, boolean>): boolean {
+  const ls = text.lastIndexOf('\n', start - 1) + 1;
+  if (!/^[ \t]*\|?[ \t]*(?:\*\*)?$/.test(text.slice(ls, start))) return false;
+  let end = ls - 1;
+  for (let n = 0; n < 400 && end > 0; n++) {
+    const ps = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(ps, end);
+    if (!line.includes('|')) return false;
+    if (DELIMITER_ROW.test(line)) {
+      let ok = memo.get(ps);
+      if (ok === undefined) {
+        const header = text.slice(text.lastIndexOf('\n', ps - 2) + 1, Math.max(0, ps - 1)).toLowerCase().replace(/[*_`]/g, '');
+        const first = header.replace(/^\s*\|/, '').split('|')[0] ?? '';
+        ok = TABLE_PARTY_HEAD.test(first) && TABLE_GIVING_HEAD.test(header) && !TABLE_SOURCE_HEAD.test(header);
+        memo.set(ps, ok);
+      }
+      return ok;
+    }
+    end = ps - 1;
+  }
+  return false;
 }
 
 const textOf = (st: DocumentStructure, s: { start: number; end: number }) => st.mask.slice(s.start, s.end);
@@ -445,6 +494,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   let paraLead: { text: string; section: string[] } | undefined;
   // a section's classes depend on its last two titles only; blocks of a section share them (read-only)
   const classesBySection = new Map<string, Set<string>>();
+  // recipient tables by the offset of their delimiter row
+  const tableMemo = new Map<number, boolean>();
   const inSection = (inner: string[], outer: string[]) => inner.length >= outer.length && outer.every((h, i) => inner[i] === h);
   for (let bi = 0; bi < st.blocks.length; bi++) {
     const block = st.blocks[bi]!;
@@ -456,6 +507,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const leadBlock = block.leadIn !== undefined ? st.blocks[block.leadIn] : undefined;
     const lead = leadBlock ? collapse(textOf(st, leadBlock)) : '';
     const paragraphLead = block.kind === 'paragraph' && paraLead ? paraLead.text : '';
+    const tableRow = block.kind === 'cell' && recipientTableCell(doc.text, block.start, tableMemo);
     if (block.kind === 'paragraph') {
       const text = collapse(textOf(st, block));
       if (PARAGRAPH_LEAD_END.test(text) && verbs(text).some((v) => v.kind === 'share')) paraLead = { text, section: block.section };
@@ -468,7 +520,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     blockFramed = false;
     let firstSentence = true;
     for (const sp of splitSentences(mask, block.start, block.end)) {
-      const s: Sentence = { ...sp, block, text: mask.slice(sp.start, sp.end), lead, paraLead: paragraphLead, classes };
+      const s: Sentence = { ...sp, block, text: mask.slice(sp.start, sp.end), lead, paraLead: paragraphLead, classes, tableRow };
       if (firstSentence) {
         firstSentence = false;
         blockFramed = block.kind !== 'item' && framesOthers(s.text, verbs(s.text)[0]?.start ?? -1, model.controller.name);
@@ -498,7 +550,11 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const hasVerb = vs.length > 0;
     const leadHas = leadVs.length > 0;
     const choice = CHOICE_FRAME_RE.test(t);
-    const publicFrame = PUBLIC_FRAME_RE.test(t);
+    // publication worded as a state ("is publicly visible", "made public"): of data or content only
+    // ("these choices are available to everyone" publishes nothing)
+    const publicState = !PUBLIC_FRAME_RE.test(t) && PUBLIC_STATE_GATE.test(t) ? PUBLIC_STATE_RE.exec(t) : null;
+    const stateOnly = publicState !== null && PUBLISHED_THING.test(t.slice(Math.max(0, publicState.index - 120), publicState.index + publicState[0].length + 60));
+    const publicFrame = stateOnly || PUBLIC_FRAME_RE.test(t);
     const ident = IDENTIFIABILITY_RE.test(t);
     const isDnt = DNT_RE.test(t);
     const hedged = HEDGE_RE.test(t);
@@ -691,7 +747,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       const ownName = namesController(name, model.controller.name);
       namedGroups.push({ id: 'group_company', ...(ownName ? {} : { name }), start: gm.index + gm[0].indexOf(gm[1]!), end: gm.index + gm[0].length });
     }
-    const recMatches = [...sentenceMatches(T.recipients, s), ...sentenceMatches(T.named, s)].filter((r) => !namedGroups.some((g) => g.start <= r.start && r.end <= g.end) && !namedGroups.some((g) => r.start < g.end && r.end > g.start && r.name));
+    // (a party word inside a web address names no party: ".../privacy/github-subprocessors")
+    const urlSpans = t.includes('http') || t.includes('www.') ? execAll(URL_IN_TEXT, t).map((u) => [u.index, u.index + u[0].length] as const) : [];
+    const recMatches = [...sentenceMatches(T.recipients, s), ...sentenceMatches(T.named, s)].filter((r) => !namedGroups.some((g) => g.start <= r.start && r.end <= g.end) && !namedGroups.some((g) => r.start < g.end && r.end > g.start && r.name) && !urlSpans.some(([a, b]) => r.start >= a && r.end <= b));
     recMatches.push(...namedGroups);
     // "another business" is a buyer only in a merger
     const mergerHere = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|bankrupt\w*|reorgani[sz]\w*|successor)\b/.test(t);
@@ -712,6 +770,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       isItem: rItem,
       paraRun: s.block.kind !== 'item' && rItem,
       sharingSection: s.classes.has('sharing'),
+      tableRow: s.tableRow === true,
       parties: recMatches.map((r) => ({ start: r.start, end: r.end })),
     };
     /** Parties mentioned before, in this section and its last few blocks: antecedents of "that service". */
@@ -749,12 +808,13 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           if (prev && /^(?:\s*(?:,|\(|\band\b|\bor\b|and\/or|such as|including|like|e\.g\.,?|i\.e\.,?|for example,?|namely)\s*)+(?:(?!(?:as|an?|is|are|was|were|which|who|that)\b)[a-z-]+\s+){0,2}$/.test(t.slice(prev.end, m.start))) frame = prev.frame;
         }
         if (frame) framed.push({ end: m.end, frame });
-        if (!frame && !(isPublic && publicFrame)) continue;
+        // (a publication worded as a state makes the public a recipient, not other users named in passing)
+        if (!frame && !(isPublic && publicFrame && !(stateOnly && m.id === 'other_users'))) continue;
         if (m.name && namesController(m.name, model.controller.name)) continue;
-        if (m.id === 'acquirer' && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)/.test(t)) continue;
+        if (m.id === 'acquirer' && !s.tableRow && !/\b(?:merger|acqui|sale of|sold|bankrupt|reorgani|transfer of (?:assets|business|ownership)|successor|business transfer)|\b(?:buyer|purchaser)s? of (?:our|the|its|a|any) (?:business|company|companies|assets)/.test(t)) continue;
         // advice to the user ("never share your password with anyone") discloses nothing of ours
         if (m.id === 'public' && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && ADVICE.test(t)) continue;
-        if (m.id === 'public' && !publicFrame && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t) && !(frame?.negated && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && /\b(?:sold|sell|rent|leas|trad|giv|releas|transfer|provid|reveal|exchang)\w*\b[^.;]{0,40}\bany(?:one|body)\b/.test(t))) continue;
+        if (m.id === 'public' && !publicFrame && !(frame?.kind === 'transfer' && /^(?:the )?(?:general )?public$/.test(t.slice(m.start, m.end)) && WE_RELEASE.test(t.slice(0, m.start))) && !/\b(?:mak|made|post|display|publish|shar|disclos|avail|visib|view|access)\w*\b[^.;]{0,40}\b(?:public(?:ly)?|the public|anyone)\b/.test(t) && !(frame?.negated && /^any(?:one|body)/.test(t.slice(m.start, m.end)) && /\b(?:sold|sell|rent|leas|trad|giv|releas|transfer|provid|reveal|exchang)\w*\b[^.;]{0,40}\bany(?:one|body)\b/.test(t))) continue;
         let polarity: Polarity = frame?.negated ? 'negative' : 'positive';
         if (publicFrame && isPublic) polarity = 'positive';
         if (polarity === 'positive') accepted.push(m);
@@ -789,7 +849,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         // this paragraph, or in the list right above it and its lead-in) collect too
         if (polarity === 'positive' && frame && PLURAL_ANAPHOR_BEFORE.test(t.slice(Math.max(0, m.start - 40), m.start))) {
           const seen = new Set<string>();
-          for (const p of listedBefore()) {
+          // (a class points back at named parties of its own class only: "these partners and resellers"
+          // are not the affiliate named in the item before)
+          for (const p of listedBefore().filter((p) => m.id === 'third_party' || p.id === m.id || (m.id === 'processor' && PROVIDER_KINDS.has(p.id)))) {
             const key = `${p.id}|${p.name}`;
             if (seen.has(key)) continue;
             seen.add(key);
@@ -893,6 +955,35 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
           negated = !!lv && lv.negated && !LEAD_EXCEPTION.test(rLead.slice(lv.end));
         } else continue;
         store.add('recipients', { id, polarity: negated ? 'negative' : 'positive', ...base(cm.index, 'recipient.context', 0.55), data: negated ? [] : contextData, purposes: negated ? [] : [...new Set([purpose, ...purposeIds])] });
+      }
+    }
+    // a label that names a party the lexicon does not know, before a colon: "Fraud Prevention
+    // Entities: We may disclose personal data to help prevent fraud". The label ends in a party noun
+    // and the sentence after it gives data away and names no party of its own (a source sentence,
+    // "... we receive information from ...", names no recipient).
+    if (recipientGate && t.indexOf(':') > 0 && s.start === s.block.start) {
+      const lab = labelOf(t, 0);
+      const labelText = lab ? t.slice(0, lab) : '';
+      if (lab && LABEL_PARTY_NOUN.test(labelText) && !recMatches.some((r) => r.start < lab) && !LABEL_SOURCE.test(t.slice(lab + 1))) {
+        const own = frameCtx.shares.filter((v) => v.start > lab && LABEL_DISCLOSING.test(t.slice(v.start, v.end)));
+        const partyAfter = recMatches.some((r) => r.start > lab);
+        if (own.length && !partyAfter && !own.every((v) => v.negated) && !USER_SUBJECT_BEFORE.test(t.slice(Math.max(0, own[0]!.start - 40), own[0]!.start))) {
+          store.add('recipients', { id: 'third_party', polarity: 'positive', ...base(0, 'recipient.label', 0.55), data: contextData, purposes: purposeIds });
+        }
+      }
+    }
+    // third-party tracking technology that collects: "we may employ third-party cookies to gather data
+    // for interest-based advertising" (the party that sets them collects; its type from the purpose)
+    if (recipientGate && t.includes('third')) {
+      const tech = THIRD_PARTY_TECH.exec(t);
+      if (tech && !disclaimerAt(tech.index) && !NEG_BEFORE_ACT.test(t.slice(Math.max(0, tech.index - 30), tech.index)) && !/\b(?:block|disable|reject|refuse|delete|decline|opt out)\w*\b[^.;]{0,40}$/.test(t.slice(0, tech.index))) {
+        const c = clauseOf(tech.index);
+        const clause = t.slice(c.rel, c.relEnd);
+        const collects = /\b(?:collect|gather|track|record|obtain|receive|log|measure|analy[sz]e|monitor)\w*\b/.exec(clause);
+        if (collects && !/\b(?:not|never)\b|n't\b/.test(clause.slice(0, Math.max(0, collects.index)))) {
+          const id = /\b(?:advertis\w*|ads?|interest[- ]based|marketing|retarget\w*)\b/.test(t) ? 'advertising_partner' : /\b(?:analytic\w*|measur\w*|statistic\w*)\b/.test(t) ? 'analytics_provider' : 'third_party';
+          store.add('recipients', { id, polarity: 'positive', ...base(tech.index, 'recipient.third-party-tech', 0.55), data: contextData, purposes: purposeIds });
+        }
       }
     }
     // a party given by a pronoun: "we will not share your information with others", "to anyone else"

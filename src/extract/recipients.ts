@@ -29,9 +29,11 @@ export interface FrameContext {
   /** The "item" is a paragraph of an exception run ("... except as follows." then one paragraph per case). */
   paraRun?: boolean;
   sharingSection: boolean;
+  /** The sentence opens the first cell of a row of a recipient table ("Categories of recipients | Data | Why"). */
+  tableRow?: boolean;
 }
 
-export type FrameKind = 'transfer' | 'agent' | 'passive-agent' | 'engaged' | 'lead-in' | 'legal' | 'merger' | 'access' | 'excepted';
+export type FrameKind = 'transfer' | 'agent' | 'passive-agent' | 'engaged' | 'lead-in' | 'legal' | 'merger' | 'access' | 'excepted' | 'table-row' | 'label';
 
 export interface Frame {
   kind: FrameKind;
@@ -59,6 +61,16 @@ const SOURCE_BEFORE = /^[^]*\b(from|on behalf of|of)\s+([^.;:!?]{0,60})$/;
  */
 const COORDINATED_WITH_VERB =
   /\b(?:and|or)\s+(?:to\s+)?(?:also\s+|otherwise\s+|directly\s+)?(?:engag|communicat|interact|connect|work|partner|cooperat|collaborat|deal|consult|chat|talk|meet|correspond|keep in touch|stay in touch|get in touch|engage)\w*\s+(?:directly\s+|closely\s+|together\s+)?$/;
+
+/** A share verb's preposition, a colon, then a list of parties: "with: our affiliates; vendors; and ...". */
+const INLINE_LIST_BEFORE = /\b(to|with)\s*:\s*([^.:!?]{0,200})$/;
+/** "Recipients (of your data) include / are:" then the parties. */
+const RECIPIENTS_ARE_BEFORE = /\brecipients\b[^.;:!?]{0,60}?\b(?:include|includes|may include|are|comprise|consist of)\s*:?\s*((?:[^.:!?](?!\brecipients\b)){0,200})$/;
+/** We host the service with, or on, the party: "we host our service on Amazon Web Services". */
+const HOSTED_ON = /\bhost(?:s|ed|ing)?\b[^.;:]{0,60}?\b(?:on|with|at|by)\s+((?:the\s+|our\s+|its\s+)?(?:[a-z-]+\s+){0,2})$/;
+
+/** Nouns that take "with" themselves: "agreements with", "in accordance with", "relationship with". */
+const NOUN_WITH = /\b(?:agreements?|contracts?|relationships?|partnerships?|accordance|compliance|consistent(?:ly)?|dealings|arrangements?|interactions?|communications?|correspondence|conversations?|accounts?)\s+$/;
 
 /** Adjectives that, with "to", make a party able to see data: "visible to other users". */
 const EXPOSED_TO = /\b(?:visible|viewable|available|accessible|displayed|shown|known|open|revealed|disclosed|public)\s*$/;
@@ -89,9 +101,9 @@ const NEG_BEFORE = /\b(?:not|never|no longer|n't|cannot)\s+(?:(?:be|been|have|ha
 /** After the party: it acts on data ("advertisers may use cookies", "they receive your IP address"). */
 const AGENT_VERBS =
   String.raw`(?:use[sd]?|collect(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|gather(?:s|ed)?|track(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|sets?|plac(?:e|es|ed)|serv(?:e|es|ed)|stor(?:e|es|ed)|process(?:es|ed)?|see|sees|view(?:s)?|read(?:s)?|search(?:es)? for|find|have access|has access|(?:be|are|is) (?:given|granted|provided(?: with)?) access|(?:be|are|is) provided (?:with )?|gets?|deploy(?:s)?|undertake(?:s)?|handle(?:s)?|maintain(?:s)?|keep(?:s)?|hold(?:s)?|host(?:s)?|analy[sz]e(?:s)?|combine(?:s)?|link(?:s)?|employ(?:s)?|utili[sz]e(?:s)?|protect(?:s)?|safeguard(?:s)?|treat(?:s)?|may use)`;
-const AGENT_MODALS = String.raw`(?:may|might|will|can|could|would|must|should|shall|(?:are|is) (?:required|permitted|allowed|contractually obligated|obligated) to|agree to|also|then|do|does|did|automatically|sometimes|generally|typically|often|usually|themselves|directly|independently|separately|only|not|never|no longer|n't|to|be able to|are able to|is able to|in turn)`;
+const AGENT_MODALS = String.raw`(?:(?:,\s*)?(?:which|that|who)|may|might|will|can|could|would|must|should|shall|(?:are|is) (?:required|permitted|allowed|contractually obligated|obligated) to|agree to|also|then|do|does|did|automatically|sometimes|generally|typically|often|usually|themselves|directly|independently|separately|only|not|never|no longer|n't|to|be able to|are able to|is able to|in turn)`;
 const AGENT_AFTER = new RegExp(
-  String.raw`^(?:(?:\s+(?!(?:may|might|will|can|could|would|must|should|shall|are|is|agree|also|do|does|did|not|never|to|and|or|that|which|who)\b|${AGENT_VERBS}\b)[a-z-]+){0,2}(?:\s*(?:,\s*|\s+)(?:and|or|and\/or)\s+(?:other |our |its |their |any |third[- ]party )?[a-z-]+(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never)\b|${AGENT_VERBS}\b)[a-z-]+)?)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,60},|,?\s+(?:that|who|which)(?:\s+[^,.;]{0,60}?)?(?=\s(?:may|might|will|can|could|also|automatically|have access|has access)\b))?)\s*((?:${AGENT_MODALS}\s+)*)(${AGENT_VERBS})\b`,
+  String.raw`^(?:(?:\s+(?!(?:may|might|will|can|could|would|must|should|shall|are|is|agree|also|do|does|did|not|never|to|and|or|that|which|who|we|you|i|they)\b|${AGENT_VERBS}\b)[a-z-]+){0,2}(?:\s*(?:,\s*|\s+)(?:and|or|and\/or)\s+(?:other |our |its |their |any |third[- ]party )?[a-z-]+(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never)\b|${AGENT_VERBS}\b)[a-z-]+)?)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,60},|,?\s+(?:that|who|which)(?:\s+[^,.;]{0,60}?)?(?=\s(?:may|might|will|can|could|also|automatically|have access|has access)\b))?)\s*((?:${AGENT_MODALS}\s+)*)(${AGENT_VERBS})\b`,
 );
 
 /** What may precede the party at the start of a list item: "With our affiliates", "Trusted third parties". */
@@ -158,6 +170,21 @@ export function partyShares(t: string, hits: ShareVerb[]): ShareVerb[] {
   return hits.filter((v) => !(/\bto$/.test(t.slice(v.start, v.end)) && INFINITIVE.test(t.slice(v.end))) && !(/^engag/.test(t.slice(v.start, v.end)) && ENGAGE_WITH_PEOPLE.test(t.slice(v.end))));
 }
 
+/**
+ * A label before a colon at the start of a list item or paragraph ("Service Providers: We share ...",
+ * "Abuse and Fraud Prevention Entities: We may disclose ..."): the colon's offset when the mention
+ * ending at `end` lies in it (a few words, no verb), else 0.
+ */
+export function labelOf(t: string, end: number): number {
+  const colon = t.indexOf(':');
+  if (colon < 0 || colon > 80 || end > colon) return 0;
+  return /^[\s\W]*(?:[a-z&/'-]+,?\s+){0,7}[a-z&/'-]+\s*$/.test(t.slice(0, colon)) && !/\b(?:we|you|is|are|may|will|can|do|does)\b/.test(t.slice(0, colon)) ? colon : 0;
+}
+/** A verb that gives data away, for the sentence after a label. */
+export const LABEL_DISCLOSING = /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|releas|report|exchang|pass|distribut|rent|sell|sold|trad|leas|suppl|furnish|reveal|mak|made)/;
+/** A sentence about where data comes from: "we may receive information about you from ...". */
+export const LABEL_SOURCE = /\b(?:receiv|obtain|collect|get|gets|got|gather|acquir|purchas|buy|import)\w*\b[^.;]{0,100}\bfrom\b|\bsources?\b/;
+
 /** The title of a case in a paragraph run: a few words alone ("Service providers.", "With your consent."). */
 const caseTitle = (t: string) => /^[\s\W]*(?:[a-z-]+\s*){1,6}[.:]?\s*$/.test(t);
 
@@ -200,6 +227,9 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     }
     // the preposition belongs to the nearest verb: in "share news and engage with the public" the
     // public is whom we engage with, not whom the news goes to
+    // a "with" governed by a noun right before it ("our agreements with customers or service
+    // providers", "in accordance with", "our relationships with advertisers") is not the verb's
+    if (prep[1] === 'with' && NOUN_WITH.test(t.slice(Math.max(0, prepPos - 40), prepPos))) v = undefined;
     if (v && prepPos - v.end <= 220 && !COORDINATED_WITH_VERB.test(t.slice(v.end, prepPos))) {
       // someone else discloses: the user ("information that you transmit to other parties", "you
       // may want to share information with an advertiser"; what users make public stays), or a
@@ -224,6 +254,26 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
       const lv = ctx.leadShares[ctx.leadShares.length - 1]!;
       return { kind: 'lead-in', negated: lv.negated && !EXCEPTION_BETWEEN.test(ctx.lead.slice(lv.end) + ' ' + t.slice(0, start)) };
     }
+  }
+
+  // 1-. an inline list after a colon: "we share your information with: our affiliates; service
+  //     providers; and law enforcement" (items separated by semicolons or commas)
+  const inl = INLINE_LIST_BEFORE.exec(before);
+  if (inl) {
+    const colonAbs = start - inl[2]!.length - 1;
+    const item = inl[2]!.split(/[;,]/).pop()!.replace(/^\s*(?:and|or|and\/or)\s+/, '');
+    const v = lastShareBefore(ctx.shares, colonAbs);
+    if (v && colonAbs - v.end <= 120 && gapOk(item) && !actorParty(ctx, v.start) && !USER_ACTOR.test(t.slice(Math.max(0, v.start - 80), v.start))) {
+      return { kind: 'transfer', negated: v.negated && !EXCEPTION_BETWEEN.test(t.slice(v.end, start)) };
+    }
+  }
+
+  // 1+. the recipients named as such: "recipients of your data include our hosting provider and our
+  //     accountants", "the recipients of your personal data are: ..."
+  const rin = RECIPIENTS_ARE_BEFORE.exec(before);
+  if (rin) {
+    const item = rin[1]!.split(/[;,]/).pop()!.replace(/^\s*(?:and|or|and\/or)\s+/, '');
+    if (gapOk(item) && !/\b(?:not|never|no)\b/.test(rin[0].slice(0, rin[0].length - rin[1]!.length))) return { kind: 'transfer', negated: false };
   }
 
   // 1a. access given or limited to the party: "access ... is restricted to employees, contractors and vendors"
@@ -252,6 +302,8 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   const ag = risk ? null : AGENT_AFTER.exec(relative ? after.replace(/^[^,.;]{0,80}?(?=\s(?:may|might|will|can|could|also|have access|has access)\b)/, '') : after);
   // "Google's use of the DART cookie", "their collection of information"
   if (!risk && /^'s?\s+(?:use|collection|access|receipt|processing|tracking) of\b/.test(after) && DATA_OBJECT.test(after.slice(0, 80))) return { kind: 'agent', negated: false };
+  // the party's own tracking technology on our site collects for it: "Acme's cookies", "third parties' pixels"
+  if (!risk && /^'s?\s+(?:own\s+)?(?:cookies?|pixels?|tags?|web beacons?|beacons?|sdks?|tracking (?:technologies|tools|pixels)|trackers?)\b/.test(after)) return { kind: 'agent', negated: NEG_BEFORE.test(before) || PERMIT_DENIED.test(before) };
   // with no modal, a bare verb right after a coordination may be a noun: "court orders, or legal process"
   const agPrefix = ag ? ag[0].slice(0, ag[0].length - ag[1]!.length - ag[2]!.length) : '';
   // and a verb that is also a noun, after a head noun, is the noun: "Google Play store"
@@ -264,7 +316,10 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     if (objectOk && !/\b(?:link|links|sites?|web ?sites?)\s*$/.test(before)) {
       // "enable third parties to access ...": the verb before the party carries the negation
       const infinitive = /\bto\s*$/.test(ag[1] ?? '') || /\bto\b/.test(ag[1] ?? '');
-      const negated = /\b(?:not|never|no longer)\b|n't\b/.test((ag[1] ?? '') + ' ' + agPrefix) || (infinitive && PERMIT_DENIED.test(before));
+      // a party in a relative clause ("tools that place cookies") is negated by its main clause: "we do
+      // not use third-party tools that place a cookie"
+      const relClause = /\b(?:which|that|who)\b/.test(ag[1] ?? '') && /(?:\b(?:not|never|no longer)\b|n't\b)[^.;:,]{0,60}$/.test(before);
+      const negated = /\b(?:not|never|no longer)\b|n't\b/.test((ag[1] ?? '') + ' ' + agPrefix) || (infinitive && PERMIT_DENIED.test(before)) || relClause;
       return { kind: 'agent', negated };
     }
   }
@@ -284,7 +339,8 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
     // or a pronoun for data named earlier in the sentence: "we do not use flash cookies, but they may be
     // used by embedded third-party players"
     const pronoun = /^\s*,?\s*(?:they|it|these|this|such (?:information|data))\s+(?:[a-z]+\s+){0,3}$/.test(subject) && DATA_NOUN.test(before.slice(0, verbAt - subject.length));
-    if (DATA_NOUN.test(subject.slice(-120)) || pronoun) return { kind: 'passive-agent', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
+    // (or a payment: "payments are processed by Acme Pay" hands the payment details to it)
+    if (DATA_NOUN.test(subject.slice(-120)) || pronoun || /\b(?:payments?|transactions?|orders?|purchases?)\b/.test(subject.slice(-60))) return { kind: 'passive-agent', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
   }
 
   // 3b. collected through the party: "we may collect information ... through our advertising service providers"
@@ -308,6 +364,27 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
       : ENGAGED_FOR.test(after) || DATA_NOUN.test(after.split(/[.;,]/)[0] ?? '');
     if (!userSubject && purpose) return { kind: 'engaged', negated: NEG_BEFORE.test(before.slice(0, verbAt)) };
   }
+
+  // 4-. we host with the party: a hosting company is a processor of everything we keep
+  const ho = id === 'processor' || id === 'third_party' ? HOSTED_ON.exec(before) : null;
+  // (our pages hosted by other sites, "our profiles on social networks", are our presence there, not a host of our data)
+  if (ho && gapOk(ho[1]!, 40) && !USER_ACTOR.test(before.slice(Math.max(0, ho.index - 60), ho.index)) && !/\b(?:pages?|sites?|websites?|profiles?|accounts?|channels?)\s+$/.test(before.slice(Math.max(0, ho.index - 30), ho.index))) return { kind: 'engaged', negated: NEG_BEFORE.test(before.slice(0, ho.index)) };
+
+  // 4a. a label naming the party before a colon: "Service providers: we share your details to ..."
+  //     (the sentence names no party of its own); a label whose sentence is a source ("Partners: we
+  //     may receive information about you from partners") names no recipient
+  const lab = labelOf(t, end);
+  if (lab) {
+    const rest = t.slice(lab + 1);
+    const own = ctx.shares.filter((v) => v.start > lab && LABEL_DISCLOSING.test(t.slice(v.start, v.end)));
+    if (!own.length && LABEL_SOURCE.test(rest)) return null;
+    const partyAfter = (ctx.parties ?? []).some((p) => p.start > lab);
+    if (own.length && !partyAfter && !USER_ACTOR.test(t.slice(Math.max(0, own[0]!.start - 80), own[0]!.start))) return { kind: 'label', negated: own.every((v) => v.negated) };
+  }
+
+  // 4b. a row of a recipient table: the first cell names the party the row's data goes to
+  //     ("| Service providers | Contact data | To deliver orders |" under "Categories of recipients")
+  if (ctx.tableRow && start <= 80 && !ctx.shares.some((v) => v.negated)) return { kind: 'table-row', negated: false };
 
   // 5. a list item in a sharing list: the party is the item's topic
   // (a paragraph of a run only when the party is the case's title, "Service providers." / "Affiliates .":
