@@ -546,6 +546,47 @@ test.each([
   for (const id of ACCESS_IDS) expect(got).not.toContain(id);
 });
 
+// ---- access4: general forms of the access3 round's known misses (sentences written for these
+// tests from common policy grammar): the verb "alter", a bare object with a word of its own after a
+// verb list, the CCPA right to know as "request that we disclose what ... we collect", the first
+// party deleting "within N days of your request", a gerund whose object is tied to the user by a
+// relation; no right from a line used as a title, a referral to a reseller, a retention criterion.
+test.each([
+  ['the verb "alter"', 'Members may review, alter or erase the details we keep about them.', ['access', 'rectification', 'erasure']],
+  ['a bare object with a word of its own after a verb list', 'You can view, edit and remove Garden Data from the app whenever you like.', ['access', 'rectification', 'erasure']],
+  ['the right to know as a request that we disclose', 'California residents may request that we disclose what personal information we have collected about them.', ['access']],
+  ['the specific pieces of information', 'Customers may request the specific pieces of personal information we hold about them.', ['access']],
+  ['the first party deleting within a period of the request', 'We keep your records while the membership lasts, and we will erase your account within 30 days of your request.', ['erasure']],
+  ['"ways for you to" and "object to" inside a verb list', 'We offer ways for you to view, alter, object to or restrict the processing of your personal data.', ['access', 'rectification']],
+  ['a verb list past "object to"', 'Members may access, correct, delete, object to or restrict the processing of their personal data by writing to us.', ['access', 'rectification', 'erasure']],
+  ['a gerund with an object related to the user', 'Our support staff can assist members with deleting any information associated with their account.', ['erasure']],
+])('access right kept (access4): %s', (_label, body, expected) => {
+  const got = rights(body);
+  for (const id of expected) expect(got).toContain(id);
+});
+
+test.each([
+  ['a verb list with a cookie object', 'You can view and remove cookie data in the settings of your browser.'],
+  ['our own verb list on a bare object', 'We store, review and delete usage data on a fixed schedule.'],
+  ['a request that we disclose what we shared', 'You may request that we disclose the categories of personal information we shared with third parties for their marketing.'],
+  ['our deletion with no request', 'We delete inactive accounts within 30 days of the last login.'],
+  ['a referral to a reseller', 'Customers of a reseller who want to correct or delete their data should send their requests to the reseller that sold them the service.'],
+  ['a retention criterion', 'How long we keep data depends on factors such as its sensitivity, the tools that enable users to delete data, and our legal duties.'],
+])('no access right (access4): %s', (_label, body) => {
+  const got = rights(body);
+  for (const id of ACCESS_IDS) expect(got).not.toContain(id);
+});
+
+test('a plain line used as a title names the right the next paragraph grants (access4)', () => {
+  const body = 'Right to request deletion of your personal data\n\nYou may ask us to delete the personal data we hold about you by writing to us.';
+  const { model } = run(P(body));
+  const lines = model.rights.filter((r) => r.id === 'erasure').flatMap((r) => r.evidence.map((e) => e.quote));
+  expect(lines.some((q) => /^You may ask us to delete/.test(q))).toBe(true);
+  expect(lines.some((q) => /^Right to request deletion/.test(q))).toBe(false);
+  // a full sentence that states the right is no title
+  expect(rights('You have the right to request deletion of your personal data.')).toContain('erasure');
+});
+
 // recip8: general kinds seen in the misses of hand-read set 3 (sentences written for these tests)
 test.each([
   ['restricted to', 'Access to your personal information is restricted to employees, contractors and vendors who need it to do their work.', 'processor'],

@@ -50,7 +50,7 @@ import {
 import { findRetention } from './retention.js';
 import { findTransfer } from './transfers.js';
 import { byCodeUnit } from '../order.js';
-import { ACCESS_RIGHTS, ELSEWHERE_RE, OVERVIEW_RE, passiveByOther, userActs } from './rights.js';
+import { ACCESS_RIGHTS, ELSEWHERE_RE, OVERVIEW_RE, passiveByOther, rightTitle, userActs } from './rights.js';
 import { BEFORE_DEFINITION, DEFINITION_RE, EXCEPTION_BETWEEN as LEAD_EXCEPTION, LABEL_DISCLOSING, LABEL_SOURCE, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, labelOf, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
 
 export interface ExtractOptions {
@@ -616,8 +616,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         // an instruction addressed to the user with no "you": "To turn this off, go to Settings" (access3)
         const instruction = /^(?:to|in order to) [^,.;]{1,100}, (?:please )?(?:go|click|tap|visit|select|open|navigate)\b/.test(t);
         const userFacing = instruction || /\byou(?:r)?\b|\bright(?:s)?\b|\brequests?\b|\busers?\b|\bcustomers?\b|\bmembers?\b|\bindividuals?\b|\bvisitors?\b|\bconsumers?\b|\bresidents?\b/.test(t) || s.classes.has('rights');
-        const weDo = /^(?:we|(?!(?:users?|members?|customers?|subscribers?|visitors?|individuals?|consumers?|parents?|residents?) )[a-z]+ (?:will|may))\b/.test(t) && !/\byou\b/.test(t);
-        const agency = instruction || /\b(?:you|users?|members?|customers?|visitors?|subscribers?|account holders?|individuals?|parents?) (?:can|may|have|are able|will be able|could|might|should|must|also have|also may|may also|can also)\b|\bhave (?:your |the |their )?(?:personal )?(?:information|data|account)\b|\bupon (?:your )?request\b|\bright(?:s)? to\b|\brequests?\b|\bplease\b|\bcontact us\b|\bif you (?:would like|wish|want|prefer|choose|do not|ask)|\bto (?:access|update|correct|delete|opt|unsubscribe|review|change|edit|remove|modify|close|cancel|deactivate)\b|\boptions?\b|\bchoose\b|\bchoices?\b|\bclick|\bvisit|\bby (?:clicking|visiting|logging|going|sending|e-?mailing|calling|writing|replying|contacting|following)|\ballows? you|\bable to\b|\binstructions\b|\bsimply\b|\btell you how\b|\bhow to\b|\bat any time\b|\bmay be (?:accessed|updated|corrected|deleted|changed|reviewed)|\bcan be (?:accessed|updated|corrected|deleted|changed|reviewed|set)|\bopt[- ]?out\b|\bunsubscribe|\b(?:gives?|provides?|grants?|offers?) (?:you|users?|members?|customers?)\b|\bhave access to\b|\btools? for\b|\bways? (?:of|to)\b/.test(t) || (s.classes.has('rights') && s.block.kind === 'item');
+        // "we will delete your profile within 90 days of your request" answers the user (access4)
+        const weDo = /^(?:we|(?!(?:users?|members?|customers?|subscribers?|visitors?|individuals?|consumers?|parents?|residents?) )[a-z]+ (?:will|may))\b/.test(t) && !/\byou\b|\byour requests?\b/.test(t);
+        const agency = instruction || /\b(?:you|users?|members?|customers?|visitors?|subscribers?|account holders?|individuals?|parents?) (?:can|may|have|are able|will be able|could|might|should|must|also have|also may|may also|can also)\b|\bhave (?:your |the |their )?(?:personal )?(?:information|data|account)\b|\bupon (?:your )?request\b|\bright(?:s)? to\b|\brequests?\b|\bplease\b|\bcontact us\b|\bif you (?:would like|wish|want|prefer|choose|do not|ask)|\bto (?:access|update|correct|delete|opt|unsubscribe|review|change|edit|remove|modify|close|cancel|deactivate)\b|\boptions?\b|\bchoose\b|\bchoices?\b|\bclick|\bvisit|\bby (?:clicking|visiting|logging|going|sending|e-?mailing|calling|writing|replying|contacting|following)|\ballows? you|\bable to\b|\binstructions\b|\bsimply\b|\btell you how\b|\bhow to\b|\bat any time\b|\bmay be (?:accessed|updated|corrected|deleted|changed|reviewed)|\bcan be (?:accessed|updated|corrected|deleted|changed|reviewed|set)|\bopt[- ]?out\b|\bunsubscribe|\b(?:gives?|provides?|grants?|offers?|assists?) (?:you|users?|members?|customers?)\b|\bhave access to\b|\btools? for\b|\bways? (?:of|to|for)\b/.test(t) || (s.classes.has('rights') && s.block.kind === 'item');
         return userFacing && agency && !policyChangeFrame && !weDo && !(isCookieLike(t + ' ' + s.lead) && rightMatches.every((m) => !/cookie|opt_out|decline/.test(m.id)) && /\b(?:help|allow|enable)s? you\b/.test(t));
       })();
     const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
@@ -1112,9 +1113,11 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const overview = mech.length === 0 && OVERVIEW_RE.test(t);
         // access through another party ("we will refer you to the provider") is not ours to give
         const elsewhere = ELSEWHERE_RE.test(t);
+        // a plain line used as a title ("Right to request access to your data") grants nothing (access4)
+        const title = rightTitle(t, s.block.kind === 'paragraph' && !s.lead && s.start - s.block.start < 4 && s.block.end - s.end < 4);
         for (const m of rightMatches) {
           if (overview) continue;
-          if (elsewhere && ACCESS_RIGHTS.has(m.id)) continue;
+          if ((elsewhere || title) && ACCESS_RIGHTS.has(m.id)) continue;
           if (disclaimerAt(m.start) && !/not (?:be )?able/.test(t)) continue;
           if (/\b(?:not|never|cannot|can't|unable)\b[^.;]{0,20}$/.test(t.slice(Math.max(0, m.start - 25), m.start)) && !choice) continue;
           if (ACCESS_RIGHTS.has(m.id) && !userActs(t, m.start, s.lead)) continue;

@@ -19,11 +19,11 @@ const USER_MODAL = new RegExp(
 
 /** Someone gives the user the means: "we allow you to", "the site provides users with". */
 const ENABLE_USER = new RegExp(
-  String.raw`\b(?:allows?|allowing|enables?|enabling|permits?|permitting|lets?|invites?|gives?|giving|provides?|providing|offers?|offering|affords?|grants?|entitles?)\s+${USER}\b(?:\s+with)?`,
+  String.raw`\b(?:allows?|allowing|enables?|enabling|permits?|permitting|lets?|invites?|gives?|giving|provides?|providing|offers?|offering|affords?|grants?|entitles?|assists?|assisting)\s+${USER}\b(?:\s+(?:with|in))?`,
 );
 
-/** A noun of entitlement or means before the verb: "the right to delete", "tools to correct". */
-const MEANS_NOUN = /\b(?:rights?|ability|opportunity|option|choice|tools?|means|mechanism|instructions|request|requests)\s+(?:to|of|for)\s+(?:[a-z]+\s+){0,3}$/;
+/** A noun of entitlement or means before the verb: "the right to delete", "tools to correct", "ways for you to". */
+const MEANS_NOUN = /\b(?:rights?|ability|opportunity|option|choice|tools?|means|mechanism|instructions|request|requests|ways?)\s+(?:to|of|for)\s+(?:[a-z]+\s+){0,3}$/;
 
 /**
  * A later infinitive of a list that opened with "the right to" (access3): "have the right to request
@@ -76,6 +76,12 @@ const PROVIDE_ACCESS = /^(?:provide|give|grant|allow)s? access to\b/;
 const REQUEST_CUE = /\b(?:upon|on|at|following|after|in response to) (?:your |a |the |such a |their )?(?:written |verifiable |verified )?requests?\b|\byour requests?\b|\b(?:if|when|whenever|once) (?:you|users?|individuals?|customers?) (?:ask|request|tell|instruct)\b/;
 const TO_OTHER = /\b(?:to|for|with) (?:(?:the|our|any|such|certain|other|these|those|its|their)\s+)?(?:third|law|government|governmental|public|police|courts?|regulators?|authorit|service providers?|vendors?|contractors?|partners?|affiliates?|employees|staff|personnel|agents?|advertisers?|other)/;
 
+/**
+ * A criterion in a list of what something depends on, not a grant (access4): "retention periods vary
+ * based on criteria such as ... the availability of controls that enable users to delete data".
+ */
+const CRITERION = /\b(?:criteria|factors|considerations)\b[^.;:]{0,40}\b(?:such as|including|include|like)\b[^.;]{0,240}$/;
+
 /** Impossibility or refusal directly before the verb. */
 const CANNOT = /\b(?:not|never|cannot|can't|unable|impossible|not possible|no way)\b(?:\s+[a-z]+){0,3}\s*$/;
 
@@ -87,6 +93,7 @@ export function userActs(t: string, pos: number, lead: string): boolean {
   const before = t.slice(Math.max(0, pos - 200), pos);
   if (CANNOT.test(before.slice(-40))) return false;
   if (CONCESSION.test(before.slice(-60))) return false;
+  if (CRITERION.test(before)) return false;
   if (PROVIDE_ACCESS.test(t.slice(pos, pos + 30))) return REQUEST_CUE.test(t) && !TO_OTHER.test(t.slice(pos, pos + 140)) && !OTHER_SUBJECT.test(before.slice(-60));
   // another subject right before the modal: "they can access", "other users may view"
   if (OTHER_SUBJECT.test(before.slice(-60))) return false;
@@ -121,7 +128,7 @@ export const OVERVIEW_RE =
  * right; a referral elsewhere is the other party's practice.
  */
 export const ELSEWHERE_RE =
-  /\brefer (?:you|the (?:user|request|individual)|such requests?|your request) to\b|\b(?:contact|ask|write to|go to) (?:the|that|those|such|each|any) (?:relevant |applicable |respective )?(?:third[- ]part(?:y|ies)|(?:service )?providers?|(?:business )?partners?|merchants?|sellers?|advertisers?|companies|company|sites?|websites?|operators?|vendors?)\b[^.;]{0,30}\bdirectly\b|\bcontact (?:the|that|your|their|its) (?:account |organi[sz]ation |site |group |team )?(?:owners?|administrators?|admins?)\b|\bdirectly with (?:the|that|those|such|each) (?:third[- ]part(?:y|ies)|(?:service )?providers?|(?:business )?partners?|merchants?|sellers?|advertisers?|companies|company|sites?|websites?|operators?|vendors?)\b/;
+  /\brefer (?:you|the (?:user|request|individual)|such requests?|your request) to\b|\b(?:contact|ask|write to|go to) (?:the|that|those|such|each|any) (?:relevant |applicable |respective )?(?:third[- ]part(?:y|ies)|(?:service )?providers?|(?:business )?partners?|merchants?|sellers?|advertisers?|companies|company|sites?|websites?|operators?|vendors?)\b[^.;]{0,30}\bdirectly\b|\bcontact (?:the|that|your|their|its) (?:account |organi[sz]ation |site |group |team )?(?:owners?|administrators?|admins?)\b|\bdirectly with (?:the|that|those|such|each) (?:third[- ]part(?:y|ies)|(?:service )?providers?|(?:business )?partners?|merchants?|sellers?|advertisers?|companies|company|sites?|websites?|operators?|vendors?)\b|\b(?:direct|address|send|submit|forward|refer) (?:their|your|his or her|such|any|the|all|these|those) (?:[a-z]+ )?(?:quer(?:y|ies)|requests?|inquir(?:y|ies)|questions?) (?:directly )?to (?:the|that|their|its|your|such|each|any|a|an) (?:[a-z'’-]+ ){0,2}?(?:third[- ]part(?:y|ies)|resellers?|(?:business )?partners?|merchants?|sellers?|retailers?|distributors?|(?:service )?providers?|vendors?|controllers?|operators?|employers?|organi[sz]ations?|administrators?|owners?)\b/;
 
 /**
  * A passive whose agent is someone else: "your information may be accessed by recruiters". `after`
@@ -139,3 +146,12 @@ export function passiveByOther(after: string): boolean {
   return !USER_WORD.test(w) && !/^(?:yourself|themselves|request|e-?mail|mail|phone|telephone|post|letter|contact|means|way)$/.test(w);
 }
 
+/**
+ * A line used as a title (access4): a paragraph that is one noun phrase naming a right, with no
+ * closing punctuation ("Right to request access to your Personal Information", then the paragraph
+ * that states it). It names the right the next paragraph grants; it grants nothing itself. `whole`:
+ * the sentence is its whole block, a paragraph with no lead-in.
+ */
+export function rightTitle(t: string, whole: boolean): boolean {
+  return whole && /^\W*(?:the |your )?rights? (?:to|of)\b/.test(t) && !/[.!?:;]\W*$/.test(t) && t.split(/\s+/).length <= 12;
+}
