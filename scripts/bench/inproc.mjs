@@ -4,7 +4,7 @@
 //       floor   (the bare unified pipeline: remark-parse, remark-gfm, remark-rehype, rehype-stringify)
 //       diff    (list.json is [[a.md, b.md]]: extract both, then diffPolicies)
 // Prints one JSON line: {times: [ms per rep], docs, bytes, maxRssMB}.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -26,9 +26,6 @@ if (mode === 'policyc') {
   const texts = list.map((f) => readFileSync(f, 'utf8'));
   docs = texts.length;
   bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  // What `policyc compile` does once it has read this much policy text (readTextFile counts it):
-  // V8 compiles regular expressions at once rather than interpreting them first (src/node/memory.ts).
-  (await lib('node/memory.js')).noteWorkload(bytes);
   run = () => {
     texts.forEach((text, i) => {
       const id = `p${i}`;
@@ -57,7 +54,6 @@ if (mode === 'policyc') {
   }
   const { extractPolicy } = await lib('pipeline.js');
   const [[a, b]] = list;
-  (await lib('node/memory.js')).noteWorkload(statSync(a).size + statSync(b).size); // as readTextFile does in `policyc diff`
   const side = (file, label) => {
     const text = readFileSync(file, 'utf8');
     const r = extractPolicy({ id: 'bench', path: file, text });

@@ -1,7 +1,6 @@
 // Node I/O: reading policy and model files. Refuses what is not text, with a position.
 import { readFile, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { noteWorkload } from '../node/memory.js';
 
 /** Largest input accepted. Past it, policyc refuses the file rather than risk memory or time. */
 // 12 MiB: a 10 MB policy compiles in about 1.5 GB today (docs/robustness.md); past this a compile could
@@ -23,7 +22,6 @@ export async function readTextFile(path: string): Promise<string> {
       path,
       'input/too-large',
     );
-  noteWorkload(info.size);
   let bytes: Buffer;
   try {
     bytes = await readFile(path);

@@ -18,34 +18,3 @@ export function installSettle(): void {
     // No collector: big inputs simply use more memory.
   }
 }
-
-/**
- * V8 runs a regular expression in its bytecode interpreter first and compiles it to machine code
- * once it has run ("tier-up"). In a long run the extractor's ~450 expressions did not all stay
- * compiled: late in a corpus pass a lexicon table ran ~8x slower than the same table early on,
- * unless V8 compiled every expression at once (--no-regexp-tier-up: corpus extraction ~20% less
- * CPU). A small compile is better off with the interpreter, whose first runs cost less than
- * compiling (the seed compile: +20 ms eager). So a process switches to eager compiles once it has
- * read this much policy text (readTextFile counts it).
- */
-export const EAGER_REGEXP_AFTER = 256 * 1024;
-let workload = 0;
-let eager = false;
-
-/** Count policy text this process is about to work on; past EAGER_REGEXP_AFTER, compile regexps eagerly. */
-export function noteWorkload(bytes: number): void {
-  if (eager) return;
-  workload += bytes;
-  if (workload < EAGER_REGEXP_AFTER) return;
-  eager = true;
-  try {
-    setFlagsFromString('--no-regexp-tier-up');
-  } catch {
-    // Not this V8: the interpreter stays, and big runs are slower, not wrong.
-  }
-}
-
-/** Whether this process compiles regular expressions eagerly now (tests). */
-export function eagerRegExps(): boolean {
-  return eager;
-}
