@@ -7,6 +7,8 @@ import { printReport, displayPath } from './report.js';
 import { InputError } from '../errors.js';
 import { parseShard } from '../node/shard.js';
 import { createProgress } from '../node/progress.js';
+import { discoverPolicies } from '../node/discover.js';
+import { rerunEager, sizeOf } from '../node/eager-regexp.js';
 
 export interface CompileCommandOptions extends CommonOptions {
   out?: string;
@@ -19,6 +21,11 @@ export interface CompileCommandOptions extends CommonOptions {
 }
 
 export default async function compileCommand(io: Io, inputs: string[], options: CompileCommandOptions): Promise<number> {
+  // a big set runs in a child with eager regexps (src/node/eager-regexp.ts); the estimate is the
+  // drafts the arguments name (a config's `policies` folder when there are none is not read here)
+  const policies = await discoverPolicies(inputs, io.cwd).catch(() => []);
+  const rerun = await rerunEager(io, await sizeOf(policies.map((p) => p.file)));
+  if (rerun !== undefined) return rerun;
   if (!options.watch) return compileOnce(io, inputs, options).then((r) => r.code);
   const controller = new AbortController();
   const stop = () => controller.abort();

@@ -6,6 +6,7 @@ import { mergeReviewed } from '../review/index.js';
 import { reportsOf } from '../pipeline.js';
 import type { Io, CommonOptions } from '../io.js';
 import { readTextFile } from '../io/read.js';
+import { rerunEager, sizeOf } from '../node/eager-regexp.js';
 import { idForFile } from '../node/discover.js';
 import { extractPolicy } from '../pipeline.js';
 import { renderYaml, SCHEMA_ID } from '../render/yaml.js';
@@ -27,6 +28,8 @@ export default async function extractCommand(io: Io, file: string, options: Extr
   if (format !== 'yaml' && format !== 'json') throw new UsageError(`Unknown format "${format}": use yaml or json`);
   const path = resolve(io.cwd, file);
   const shown = displayPath(io, path);
+  const rerun = await rerunEager(io, await sizeOf([path])); // a big policy: eager regexps (src/node/eager-regexp.ts)
+  if (rerun !== undefined) return rerun;
   const read = await readChecked(path, shown);
   if (read.report) {
     await printReport(io, [read.report], options);
