@@ -799,3 +799,13 @@ test('hosting with a maker\'s possessive: "hosted on Acme\'s cloud"', () => {
   expect(rec("Our service is hosted on Amazon's AWS.")).toEqual(['processor']);
   expect(rec('Our service is hosted on Amazon\u2019s AWS.')).toEqual(['processor']);
 });
+
+test('named vendors engaged to test or to manage leads, "authorities" alone, data shared on our website', () => {
+  expect(rec('We use Optimizely to test changes to our website.')).toEqual(['analytics_provider']);
+  expect(rec('Our website uses Oracle Marketing Cloud to collect and manage leads for marketing purposes.')).toEqual(['processor']);
+  expect(rec('We may be required to share data with the authorities.')).toEqual(['public_authority']);
+  expect(rec('Our certificates are issued by trusted certificate authorities.')).toEqual([]);
+  expect(rec('Your username is saved with each upload. This information is shared on the website.')).toEqual(['public']);
+  expect(rec('Your reviews are not displayed on our website.')).toEqual([]);
+  expect(rec('Information about our products is displayed on our website.')).toEqual([]);
+});

@@ -139,6 +139,9 @@ const PARAGRAPH_LEAD_END = /(?::|\bas follows\.?|\b(?:in|under) the following (?
 const ADVICE = /(?:^\W*|[,;:]\s*)(?:please\s+)?(?:never|do not|don't|dont)\s+(?!we\b)[a-z]+|\b(?:recommend|advise|encourage|urge|suggest|remind)\w*\b[^.;]{0,30}\byou\b|\byou (?:should|must) (?:not|never)\b/;
 /** Data kept to ourselves: "for internal use only", "solely for internal purposes", "used only internally". */
 const INTERNAL_ONLY = /\b(?:for|to)\s+(?:our\s+|its\s+)?internal\s+(?:business\s+)?(?:use|purposes)\s+only\b|\b(?:solely|only|exclusively|strictly)\s+(?:for|to)\s+(?:our\s+|its\s+)?internal\s+(?:business\s+)?(?:use|purposes)\b(?!\s*(?:,\s*)?(?:such as|including|like)\b)|\b(?:used|kept|processed)\s+(?:only|solely|strictly)\s+internally\b/;
+/** The user's data put on our site, a publication: "this information is shared on the website", "your reviews are displayed on our site". */
+const PUBLISHED_ON_SITE =
+  /\b(?:this|that|such|these|those|your|their)\s+(?:[a-z-]+\s+){0,2}(?:information|data|details|names?|usernames?|profiles?|photos?|reviews?|comments?|posts?)\s+(?:is|are|will be|may be|can be|would be)\s+(?:also\s+|then\s+|publicly\s+)?(?:shared|displayed|shown|posted|published|listed)\s+on\s+(?:the|our)\s+(?:[a-z0-9.-]+\s+)?(?:website|web site|site|home ?page)\b/;
 /** What is kept for internal use must be data: "the answers you give us", "your e-mail address". */
 const INTERNAL_DATA = /\b(?:information|info|data|details|addresse?s?|e-?mail|names?|numbers?|profiles?|it|they|them|pii|answers?|responses?|submissions?|content|records?|results?|feedback)\b/;
 /** A publication denied: a passive state ("is never publicly visible") or an act ("we do not publicly display"). */
@@ -1108,7 +1111,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         store.add('recipients', { id: 'public', polarity: 'negative', ...base(pub.index, 'recipient.negated', 0.55), data: [], purposes: [] });
       }
       // and stated: "we may display this information publicly", "comments you post publicly"
-      const act = pub ? null : PUBLIC_ACT.exec(t);
+      const act = pub ? null : PUBLIC_ACT.exec(t) ?? (t.includes('site') ? PUBLISHED_ON_SITE.exec(t) : null);
       if (act && !disclaimerAt(act.index) && DATA_BEFORE_OR_AFTER.test(t.slice(Math.max(0, act.index - 100), act.index + act[0].length + 60).replace(/\([^()]*\)/g, ''))) {
         const denied = NEG_BEFORE_ACT.test(t.slice(Math.max(0, act.index - 30), act.index));
         store.add('recipients', { id: 'public', polarity: denied ? 'negative' : 'positive', ...base(act.index, denied ? 'recipient.negated' : 'recipient.public', 0.55), data: denied ? [] : contextData, purposes: denied ? [] : purposeIds });

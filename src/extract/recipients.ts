@@ -134,7 +134,7 @@ const ENGAGED_BEFORE =
 
 /** What an engaged party is engaged for: acting for us, or on data. */
 const ENGAGED_FOR =
-  /^[^.;]{0,80}?\b(?:to|who|which|that|for|in order to)\b[^.;]{0,40}?\b(?:help|assist|perform|provide|process|host|serve|deliver|operate|support|conduct|manage|analy[sz]e|measure|understand|monitor|improve|optimi[sz]e|collect|send|track|display|place|set|run|administer|handle|fulfil|ship|maintain|store|act|carry out|complete|on (?:our|its|their) behalf|on behalf of)/;
+  /^[^.;]{0,80}?\b(?:to|who|which|that|for|in order to)\b[^.;]{0,40}?\b(?:help|assist|perform|provide|process|host|serve|deliver|operate|support|conduct|manage|analy[sz]e|measure|understand|monitor|improve|optimi[sz]e|test|collect|send|track|display|place|set|run|administer|handle|fulfil|ship|maintain|store|act|carry out|complete|on (?:our|its|their) behalf|on behalf of)/;
 
 const AUTHORITY_CONTEXT = /\b(?:law|legal(?:ly)?|court|subpoena|warrant|regulat\w*|government\w*|police|law enforcement|authorit(?:y|ies)|required|requests?|investigat\w*|comply|compliance)\b/;
 const MERGER_CONTEXT = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|sell|bankrupt\w*|reorgani[sz]\w*|transfer of (?:assets|business|ownership)|successor|business transfer|change (?:of|in) (?:control|ownership)|divest\w*|purchas\w+)\b/;
