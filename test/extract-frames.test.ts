@@ -809,3 +809,10 @@ test('named vendors engaged to test or to manage leads, "authorities" alone, dat
   expect(rec('Your reviews are not displayed on our website.')).toEqual([]);
   expect(rec('Information about our products is displayed on our website.')).toEqual([]);
 });
+
+test('bot developers are third parties; a bot of our own is no recipient', () => {
+  expect(rec('The developers of an automated user (bot) can get your public account data: your screen name and username.')).toEqual(['third_party']);
+  expect(rec('When you place an order, we send your shipping address directly to the merchant bot developer.')).toEqual(['third_party']);
+  expect(rec('Bot developers do not receive your phone number.', 'negative')).toEqual(['third_party']);
+  expect(rec('We use bots to detect spam.')).toEqual([]);
+});
