@@ -816,3 +816,8 @@ test('bot developers are third parties; a bot of our own is no recipient', () =>
   expect(rec('Bot developers do not receive your phone number.', 'negative')).toEqual(['third_party']);
   expect(rec('We use bots to detect spam.')).toEqual([]);
 });
+
+test('users the user picks as able to see something are other users', () => {
+  expect(rec('You can choose which users are able to see your name.')).toEqual(['other_users']);
+  expect(rec('We count how many users visit each page.')).toEqual([]);
+});
