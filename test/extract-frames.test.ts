@@ -773,3 +773,51 @@ test('recipients named as such, subprocessors, a buyer of the business, no party
   expect(rec('We may transfer your information to a buyer of our business.')).toContain('acquirer');
   expect(rec('Please visit https://example.com/legal/acme-subprocessors to see the list.')).toEqual([]);
 });
+
+test('publication states: an adverb before "public", "available for anyone to view", participles of publication', () => {
+  expect(rec('Your display name and your photo are always public.')).toEqual(['public']);
+  expect(rec('So that friends can find you, your username and your photo are always public.')).toContain('public');
+  expect(rec('Your reviews are available for anyone to read.')).toContain('public');
+  expect(rec('Your profile is available for anyone in the public to view.')).toContain('public');
+  expect(rec('If you submit a bug report, your e-mail address will be publicly disclosed.')).toEqual(['public']);
+  expect(rec('Your name and your comments may be shared publicly.')).toEqual(['public']);
+  expect(rec('Your payment details are never publicly disclosed.')).not.toContain('public');
+  expect(rec('Your payment details are not always public.')).toEqual([]);
+});
+
+test('denials: "neither X nor Y have access", "for internal use only"', () => {
+  expect(rec('Neither we nor our vendors have access to your card number.')).toEqual([]);
+  expect(rec('Neither we nor our vendors have access to your card number.', 'negative')).toEqual(['processor']);
+  expect(rec('Neither Acme nor its partners have access to your messages.')).not.toContain('business_partner');
+  expect(rec('The survey answers you give us are for internal use only.', 'negative')).toEqual(['third_party']);
+  expect(rec('We use your e-mail address solely for internal purposes.', 'negative')).toEqual(['third_party']);
+  expect(rec('We share your address with our couriers; everything else is for internal use only.', 'negative')).toEqual([]);
+  expect(rec('We use this data only for internal purposes such as analytics.', 'negative')).toEqual([]);
+});
+
+test('hosting with a maker\'s possessive: "hosted on Acme\'s cloud"', () => {
+  expect(rec("Our service is hosted on Amazon's AWS.")).toEqual(['processor']);
+  expect(rec('Our service is hosted on Amazon\u2019s AWS.')).toEqual(['processor']);
+});
+
+test('named vendors engaged to test or to manage leads, "authorities" alone, data shared on our website', () => {
+  expect(rec('We use Optimizely to test changes to our website.')).toEqual(['analytics_provider']);
+  expect(rec('Our website uses Oracle Marketing Cloud to collect and manage leads for marketing purposes.')).toEqual(['processor']);
+  expect(rec('We may be required to share data with the authorities.')).toEqual(['public_authority']);
+  expect(rec('Our certificates are issued by trusted certificate authorities.')).toEqual([]);
+  expect(rec('Your username is saved with each upload. This information is shared on the website.')).toEqual(['public']);
+  expect(rec('Your reviews are not displayed on our website.')).toEqual([]);
+  expect(rec('Information about our products is displayed on our website.')).toEqual([]);
+});
+
+test('bot developers are third parties; a bot of our own is no recipient', () => {
+  expect(rec('The developers of an automated user (bot) can get your public account data: your screen name and username.')).toEqual(['third_party']);
+  expect(rec('When you place an order, we send your shipping address directly to the merchant bot developer.')).toEqual(['third_party']);
+  expect(rec('Bot developers do not receive your phone number.', 'negative')).toEqual(['third_party']);
+  expect(rec('We use bots to detect spam.')).toEqual([]);
+});
+
+test('users the user picks as able to see something are other users', () => {
+  expect(rec('You can choose which users are able to see your name.')).toEqual(['other_users']);
+  expect(rec('We count how many users visit each page.')).toEqual([]);
+});

@@ -137,11 +137,20 @@ const DISCLOSING_VERB = /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|r
 const PARAGRAPH_LEAD_END = /(?::|\bas follows\.?|\b(?:in|under) the following (?:circumstances|cases|situations|ways|instances|conditions)\.?|\bthe following (?:parties|third parties|recipients)\.?)\s*$/;
 /** Advice to the user, not our practice: "never give your password to anyone", "we recommend that you do not disclose it". */
 const ADVICE = /(?:^\W*|[,;:]\s*)(?:please\s+)?(?:never|do not|don't|dont)\s+(?!we\b)[a-z]+|\b(?:recommend|advise|encourage|urge|suggest|remind)\w*\b[^.;]{0,30}\byou\b|\byou (?:should|must) (?:not|never)\b/;
+/** Data kept to ourselves: "for internal use only", "solely for internal purposes", "used only internally". */
+const INTERNAL_ONLY = /\b(?:for|to)\s+(?:our\s+|its\s+)?internal\s+(?:business\s+)?(?:use|purposes)\s+only\b|\b(?:solely|only|exclusively|strictly)\s+(?:for|to)\s+(?:our\s+|its\s+)?internal\s+(?:business\s+)?(?:use|purposes)\b(?!\s*(?:,\s*)?(?:such as|including|like)\b)|\b(?:used|kept|processed)\s+(?:only|solely|strictly)\s+internally\b/;
+/** The user's data put on our site, a publication: "this information is shared on the website", "your reviews are displayed on our site". */
+const PUBLISHED_ON_SITE =
+  /\b(?:this|that|such|these|those|your|their)\s+(?:[a-z-]+\s+){0,2}(?:information|data|details|names?|usernames?|profiles?|photos?|reviews?|comments?|posts?)\s+(?:is|are|will be|may be|can be|would be)\s+(?:also\s+|then\s+|publicly\s+)?(?:shared|displayed|shown|posted|published|listed)\s+on\s+(?:the|our)\s+(?:[a-z0-9.-]+\s+)?(?:website|web site|site|home ?page)\b/;
+/** What is kept for internal use must be data: "the answers you give us", "your e-mail address". */
+const INTERNAL_DATA = /\b(?:information|info|data|details|addresse?s?|e-?mail|names?|numbers?|profiles?|it|they|them|pii|answers?|responses?|submissions?|content|records?|results?|feedback)\b/;
 /** A publication denied: a passive state ("is never publicly visible") or an act ("we do not publicly display"). */
 const PUBLIC_DENIED =
   /\b(?:is|are|be|been|remains?)\s+(?:not|never)\s+(?:(?:be|made|ever)\s+)*publicly\s+(?:visible|viewable|available|accessible|displayed|shown|posted|disclosed|listed)\b|\b(?:(?:do|does|will|shall|would)\s+not|never|won't|don't|doesn't)\s+(?:ever\s+)?publicly\s+(?:display|post|disclose|share|publish|list|show|reveal|expose)\b/;
 /** A publication stated: "display this information publicly", "publicly post". */
-const PUBLIC_ACT = /\b(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b[^.;,]{0,40}?\bpublicly\b|\bpublicly\s+(?:display|post|publish|disclose|share|release|list|show|expose)(?:s|es|ed|ing)?\b/;
+// (verbs ending in a silent "e" take "d" / drop it: "publicly disclosed", "shared publicly", "disclosing")
+const PUBLIC_ACT_VERB = String.raw`(?:display(?:s|ed|ing)?|post(?:s|ed|ing)?|publish(?:es|ed|ing)?|disclos(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|releas(?:e|es|ed|ing)|list(?:s|ed|ing)?|show(?:s|n|ed|ing)?|expos(?:e|es|ed|ing))`;
+const PUBLIC_ACT = new RegExp(String.raw`\b${PUBLIC_ACT_VERB}\b[^.;,]{0,40}?\bpublicly\b|\bpublicly\s+${PUBLIC_ACT_VERB}\b`);
 /** What a publication worded as a state publishes: data, content, or a pronoun for it. */
 const PUBLISHED_THING = /\b(?:information|info|data|details|content|contributions?|posts?|postings?|profiles?|names?|usernames?|user ?names?|comments?|reviews?|photos?|pictures?|videos?|messages?|activit(?:y|ies)|actions|edits?|changes?|addresse?s?|numbers?|everything|anything|whatever|it|they)\b/;
 /** A web address in running text. */
@@ -1086,6 +1095,14 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         return objectData || passiveData;
       });
       if (denied) store.add('recipients', { id: 'third_party', polarity: 'negative', ...base(denied.start, 'recipient.denial', 0.55), data: [], purposes: [] });
+      // data kept "for internal use only" goes to no third party: a denial with no share verb (not
+      // when the sentence also gives data to someone, nor when it is advice or about a party of its own)
+      else if (t.includes('internal') && !recMatches.length && !vs.some((v) => v.kind === 'share' && !v.negated)) {
+        const io = INTERNAL_ONLY.exec(t);
+        if (io && !disclaimerAt(io.index) && INTERNAL_DATA.test(t.slice(Math.max(0, io.index - 120), io.index))) {
+          store.add('recipients', { id: 'third_party', polarity: 'negative', ...base(io.index, 'recipient.internal-only', 0.5), data: [], purposes: [] });
+        }
+      }
     }
     // a denied publication: "your IP address is never publicly visible", "we do not publicly display your e-mail"
     if (recipientGate && !ADVICE.test(t)) {
@@ -1094,14 +1111,16 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         store.add('recipients', { id: 'public', polarity: 'negative', ...base(pub.index, 'recipient.negated', 0.55), data: [], purposes: [] });
       }
       // and stated: "we may display this information publicly", "comments you post publicly"
-      const act = pub ? null : PUBLIC_ACT.exec(t);
+      const act = pub ? null : PUBLIC_ACT.exec(t) ?? (t.includes('site') ? PUBLISHED_ON_SITE.exec(t) : null);
       if (act && !disclaimerAt(act.index) && DATA_BEFORE_OR_AFTER.test(t.slice(Math.max(0, act.index - 100), act.index + act[0].length + 60).replace(/\([^()]*\)/g, ''))) {
         const denied = NEG_BEFORE_ACT.test(t.slice(Math.max(0, act.index - 30), act.index));
         store.add('recipients', { id: 'public', polarity: denied ? 'negative' : 'positive', ...base(act.index, denied ? 'recipient.negated' : 'recipient.public', 0.55), data: denied ? [] : contextData, purposes: denied ? [] : purposeIds });
       }
     }
     // public disclosure with no recipient word: "is public information and will not be treated as confidential"
-    if (publicFrame && !recMatches.some((r) => r.id === 'public' || r.id === 'other_users')) {
+    // (other users named in passing beside a publication worded as a state are not its recipient, so
+    // they do not stand in for it: "so that your contacts can find you, your username is always public")
+    if (publicFrame && !recMatches.some((r) => r.id === 'public' || (r.id === 'other_users' && !stateOnly))) {
       store.add('recipients', { id: 'public', polarity: 'positive', ...base(0, 'recipient.public-frame', 0.6), data: contextData });
     }
 

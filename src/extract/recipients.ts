@@ -66,8 +66,8 @@ const COORDINATED_WITH_VERB =
 const INLINE_LIST_BEFORE = /\b(to|with)\s*:\s*([^.:!?]{0,200})$/;
 /** "Recipients (of your data) include / are:" then the parties. */
 const RECIPIENTS_ARE_BEFORE = /\brecipients\b[^.;:!?]{0,60}?\b(?:include|includes|may include|are|comprise|consist of)\s*:?\s*((?:[^.:!?](?!\brecipients\b)){0,200})$/;
-/** We host the service with, or on, the party: "we host our service on Amazon Web Services". */
-const HOSTED_ON = /\bhost(?:s|ed|ing)?\b[^.;:]{0,60}?\b(?:on|with|at|by)\s+((?:the\s+|our\s+|its\s+)?(?:[a-z-]+\s+){0,2})$/;
+/** We host the service with, or on, the party: "we host our service on Amazon Web Services", "on Amazon's AWS" (a maker's possessive). */
+const HOSTED_ON = /\bhost(?:s|ed|ing)?\b[^.;:]{0,60}?\b(?:on|with|at|by)\s+((?:the\s+|our\s+|its\s+|[a-z0-9.-]+['\u2019]s\s+)?(?:[a-z-]+\s+){0,2})$/;
 
 /** Nouns that take "with" themselves: "agreements with", "in accordance with", "relationship with". */
 const NOUN_WITH = /\b(?:agreements?|contracts?|relationships?|partnerships?|accordance|compliance|consistent(?:ly)?|dealings|arrangements?|interactions?|communications?|correspondence|conversations?|accounts?)\s+$/;
@@ -134,7 +134,7 @@ const ENGAGED_BEFORE =
 
 /** What an engaged party is engaged for: acting for us, or on data. */
 const ENGAGED_FOR =
-  /^[^.;]{0,80}?\b(?:to|who|which|that|for|in order to)\b[^.;]{0,40}?\b(?:help|assist|perform|provide|process|host|serve|deliver|operate|support|conduct|manage|analy[sz]e|measure|understand|monitor|improve|optimi[sz]e|collect|send|track|display|place|set|run|administer|handle|fulfil|ship|maintain|store|act|carry out|complete|on (?:our|its|their) behalf|on behalf of)/;
+  /^[^.;]{0,80}?\b(?:to|who|which|that|for|in order to)\b[^.;]{0,40}?\b(?:help|assist|perform|provide|process|host|serve|deliver|operate|support|conduct|manage|analy[sz]e|measure|understand|monitor|improve|optimi[sz]e|test|collect|send|track|display|place|set|run|administer|handle|fulfil|ship|maintain|store|act|carry out|complete|on (?:our|its|their) behalf|on behalf of)/;
 
 const AUTHORITY_CONTEXT = /\b(?:law|legal(?:ly)?|court|subpoena|warrant|regulat\w*|government\w*|police|law enforcement|authorit(?:y|ies)|required|requests?|investigat\w*|comply|compliance)\b/;
 const MERGER_CONTEXT = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|sell|bankrupt\w*|reorgani[sz]\w*|transfer of (?:assets|business|ownership)|successor|business transfer|change (?:of|in) (?:control|ownership)|divest\w*|purchas\w+)\b/;
@@ -319,7 +319,9 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
       // a party in a relative clause ("tools that place cookies") is negated by its main clause: "we do
       // not use third-party tools that place a cookie"
       const relClause = /\b(?:which|that|who)\b/.test(ag[1] ?? '') && /(?:\b(?:not|never|no longer)\b|n't\b)[^.;:,]{0,60}$/.test(before);
-      const negated = /\b(?:not|never|no longer)\b|n't\b/.test((ag[1] ?? '') + ' ' + agPrefix) || (infinitive && PERMIT_DENIED.test(before)) || relClause;
+      // a party of a "neither ... nor ..." subject is denied the verb: "neither we nor our vendors have access"
+      const neither = before.includes('neither') && /\bneither\s+(?:[a-z0-9'.-]+\s+){0,3}$|\bneither\b[^.;:]{0,60}\bnor\s+(?:[a-z0-9'.-]+\s+){0,3}$/.test(before);
+      const negated = /\b(?:not|never|no longer)\b|n't\b/.test((ag[1] ?? '') + ' ' + agPrefix) || (infinitive && PERMIT_DENIED.test(before)) || relClause || neither;
       return { kind: 'agent', negated };
     }
   }
