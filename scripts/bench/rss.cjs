@@ -1,8 +1,9 @@
 // Preloaded by the bench (NODE_OPTIONS=--require) to record a process's peak memory and CPU time
-// at exit: CPU time is steadier than wall time on a shared machine.
-const { writeFileSync } = require('node:fs');
+// at exit: CPU time is steadier than wall time on a shared machine. One line per process: a big
+// compile runs itself again in a child (src/node/eager-regexp.ts), which inherits the hook.
+const { appendFileSync } = require('node:fs');
 process.on('exit', () => {
   if (!process.env.BENCH_RSS_FILE) return;
   const u = process.resourceUsage();
-  writeFileSync(process.env.BENCH_RSS_FILE, JSON.stringify({ maxRssMB: u.maxRSS / 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
+  appendFileSync(process.env.BENCH_RSS_FILE, `${JSON.stringify({ maxRssMB: u.maxRSS / 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 })}\n`);
 });
