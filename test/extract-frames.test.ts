@@ -676,6 +676,12 @@ test('a row of a recipient table: the first cell names the party the row disclos
   expect(recOf(who)).toEqual(['group_company']);
 });
 
+test('a long recipient table: its last row is read as its first (each row looks up one line, not to the header)', () => {
+  const rows = Array.from({ length: 450 }, (_, i) => `Service providers | Contact data ${i} | To deliver orders.`);
+  const md = TABLE('Categories of recipients | Categories of data | Why we disclose it', [...rows, 'Law enforcement agencies | Account data | When the law requires it.']);
+  expect(recOf(md).sort()).toEqual(['processor', 'public_authority']);
+});
+
 test('no table recipient: a table of sources, a table whose first column is data, a header row', () => {
   expect(recOf(TABLE('Third parties we receive data from | Data | Why', ['Advertising partners | Inferences | To tailor ads.']))).toEqual([]);
   expect(recOf(TABLE('Category of personal information | Recipients | Purpose', ['Identifiers such as names of service providers | Vendors | Support.']))).toEqual([]);

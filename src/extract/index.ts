@@ -301,28 +301,40 @@ const TABLE_PARTY_HEAD = /\brecipients?\b|\bwho(?:m)?\b|\b(?:third[- ]part(?:y|i
 const TABLE_GIVING_HEAD = /\brecipients?\b|\b(?:shar|disclos|sold|sell|transferr?|provid)\w*\s+(?:[a-z]+\s+){0,3}?(?:with|to)\b|\bto whom\b|\bwith whom\b|\bwho (?:we|it) (?:share|disclose|sell|give)/;
 const TABLE_SOURCE_HEAD = /\bfrom\b|\bsources?\b|\breceiv/;
 const DELIMITER_ROW = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
-/** Whether the cell starting at `start` opens a row of a recipient table (read from the source lines). */
+/**
+ * Whether the cell starting at `start` opens a row of a recipient table (read from the source lines).
+ * `memo` holds the verdict of every table line looked at, by its offset: a row looks up one line to
+ * the row above it, so a long table costs a step per row (it was a walk to the header for every
+ * row, capped at 400 lines, past which a table's rows were no longer read as recipients).
+ */
 function recipientTableCell(text: string, start: number, memo: Map<number, boolean>): boolean {
   const ls = text.lastIndexOf('\n', start - 1) + 1;
   if (!/^[ \t]*\|?[ \t]*(?:\*\*)?$/.test(text.slice(ls, start))) return false;
-  let end = ls - 1;
-  for (let n = 0; n < 400 && end > 0; n++) {
+  const known = memo.get(ls);
+  if (known !== undefined) return known;
+  const rows = [ls];
+  let verdict = false;
+  for (let end = ls - 1; end > 0; ) {
     const ps = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(ps, end);
-    if (!line.includes('|')) return false;
-    if (DELIMITER_ROW.test(line)) {
-      let ok = memo.get(ps);
-      if (ok === undefined) {
-        const header = text.slice(text.lastIndexOf('\n', ps - 2) + 1, Math.max(0, ps - 1)).toLowerCase().replace(/[*_`]/g, '');
-        const first = header.replace(/^\s*\|/, '').split('|')[0] ?? '';
-        ok = TABLE_PARTY_HEAD.test(first) && TABLE_GIVING_HEAD.test(header) && !TABLE_SOURCE_HEAD.test(header);
-        memo.set(ps, ok);
-      }
-      return ok;
+    if (!line.includes('|')) break;
+    const above = memo.get(ps);
+    if (above !== undefined) {
+      verdict = above;
+      break;
     }
+    if (DELIMITER_ROW.test(line)) {
+      const header = text.slice(text.lastIndexOf('\n', ps - 2) + 1, Math.max(0, ps - 1)).toLowerCase().replace(/[*_`]/g, '');
+      const first = header.replace(/^\s*\|/, '').split('|')[0] ?? '';
+      verdict = TABLE_PARTY_HEAD.test(first) && TABLE_GIVING_HEAD.test(header) && !TABLE_SOURCE_HEAD.test(header);
+      rows.push(ps);
+      break;
+    }
+    rows.push(ps);
     end = ps - 1;
   }
-  return false;
+  for (const r of rows) memo.set(r, verdict);
+  return verdict;
 }
 
 const textOf = (st: DocumentStructure, s: { start: number; end: number }) => st.mask.slice(s.start, s.end);
@@ -503,7 +515,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   let paraLead: { text: string; section: string[] } | undefined;
   // a section's classes depend on its last two titles only; blocks of a section share them (read-only)
   const classesBySection = new Map<string, Set<string>>();
-  // recipient tables by the offset of their delimiter row
+  // recipient tables: the verdict of each table line looked at, by its offset
   const tableMemo = new Map<number, boolean>();
   const inSection = (inner: string[], outer: string[]) => inner.length >= outer.length && outer.every((h, i) => inner[i] === h);
   for (let bi = 0; bi < st.blocks.length; bi++) {
