@@ -51,7 +51,7 @@ import { findRetention } from './retention.js';
 import { findTransfer } from './transfers.js';
 import { byCodeUnit } from '../order.js';
 import { ACCESS_RIGHTS, ELSEWHERE_RE, OVERVIEW_RE, passiveByOther, rightTitle, userActs } from './rights.js';
-import { BEFORE_DEFINITION, DEFINITION_RE, EXCEPTION_BETWEEN as LEAD_EXCEPTION, LABEL_DISCLOSING, LABEL_SOURCE, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, labelOf, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
+import { BEFORE_DEFINITION, DEFINITION_RE, EXCEPTION_BETWEEN as LEAD_EXCEPTION, LABEL_SOURCE, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, labelGives, labelOf, labelVerbs, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
 
 export interface ExtractOptions {
   /** Policy id, from its folder name; else derived from the file name. */
@@ -987,9 +987,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       const lab = labelOf(t, 0);
       const labelText = lab ? t.slice(0, lab) : '';
       if (lab && LABEL_PARTY_NOUN.test(labelText) && !recMatches.some((r) => r.start < lab) && !LABEL_SOURCE.test(t.slice(lab + 1))) {
-        const own = frameCtx.shares.filter((v) => v.start > lab && LABEL_DISCLOSING.test(t.slice(v.start, v.end)));
-        const partyAfter = recMatches.some((r) => r.start > lab);
-        if (own.length && !partyAfter && !own.every((v) => v.negated) && !USER_SUBJECT_BEFORE.test(t.slice(Math.max(0, own[0]!.start - 40), own[0]!.start))) {
+        const own = labelVerbs(t, lab, frameCtx.shares);
+        if (labelGives(t, lab, own, recMatches) && !own.every((v) => v.negated)) {
           store.add('recipients', { id: 'third_party', polarity: 'positive', ...base(0, 'recipient.label', 0.55), data: contextData, purposes: purposeIds });
         }
       }

@@ -181,9 +181,23 @@ export function labelOf(t: string, end: number): number {
   return /^[\s\W]*(?:[a-z&/'-]+,?\s+){0,7}[a-z&/'-]+\s*$/.test(t.slice(0, colon)) && !/\b(?:we|you|is|are|may|will|can|do|does)\b/.test(t.slice(0, colon)) ? colon : 0;
 }
 /** A verb that gives data away, for the sentence after a label. */
-export const LABEL_DISCLOSING = /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|releas|report|exchang|pass|distribut|rent|sell|sold|trad|leas|suppl|furnish|reveal|mak|made)/;
+const LABEL_DISCLOSING = /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|releas|report|exchang|pass|distribut|rent|sell|sold|trad|leas|suppl|furnish|reveal|mak|made)/;
 /** A sentence about where data comes from: "we may receive information about you from ...". */
 export const LABEL_SOURCE = /\b(?:receiv|obtain|collect|get|gets|got|gather|acquir|purchas|buy|import)\w*\b[^.;]{0,100}\bfrom\b|\bsources?\b/;
+
+/** The share verbs after the label at `lab` that give data away. */
+export function labelVerbs(t: string, lab: number, shares: ShareVerb[]): ShareVerb[] {
+  return shares.filter((v) => v.start > lab && LABEL_DISCLOSING.test(t.slice(v.start, v.end)));
+}
+
+/**
+ * Whether the sentence after a label gives data to the label's party: it has verbs of giving
+ * (labelVerbs), names no party of its own after the label, and the giver is not the user. One
+ * reading for a label the lexicon knows (recipientFrame) and one it does not (src/extract/index.ts).
+ */
+export function labelGives(t: string, lab: number, own: ShareVerb[], parties: { start: number }[]): boolean {
+  return own.length > 0 && !parties.some((p) => p.start > lab) && !USER_ACTOR.test(t.slice(Math.max(0, own[0]!.start - 80), own[0]!.start));
+}
 
 /** The title of a case in a paragraph run: a few words alone ("Service providers.", "With your consent."). */
 const caseTitle = (t: string) => /^[\s\W]*(?:[a-z-]+\s*){1,6}[.:]?\s*$/.test(t);
@@ -377,11 +391,9 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
   //     may receive information about you from partners") names no recipient
   const lab = labelOf(t, end);
   if (lab) {
-    const rest = t.slice(lab + 1);
-    const own = ctx.shares.filter((v) => v.start > lab && LABEL_DISCLOSING.test(t.slice(v.start, v.end)));
-    if (!own.length && LABEL_SOURCE.test(rest)) return null;
-    const partyAfter = (ctx.parties ?? []).some((p) => p.start > lab);
-    if (own.length && !partyAfter && !USER_ACTOR.test(t.slice(Math.max(0, own[0]!.start - 80), own[0]!.start))) return { kind: 'label', negated: own.every((v) => v.negated) };
+    const own = labelVerbs(t, lab, ctx.shares);
+    if (!own.length && LABEL_SOURCE.test(t.slice(lab + 1))) return null;
+    if (labelGives(t, lab, own, ctx.parties ?? [])) return { kind: 'label', negated: own.every((v) => v.negated) };
   }
 
   // 4b. a row of a recipient table: the first cell names the party the row's data goes to
