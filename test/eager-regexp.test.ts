@@ -27,7 +27,7 @@ const built = existsSync(join('lib', 'bundle', 'cli.js'));
   test('re-runs itself with the flag and publishes exactly what it would have without', () => {
     const dir = mkdtempSync(join(tmpdir(), 'policyc-eager-'));
     try {
-      // ~300 KB of policy text over three policies: each sentence names data, a purpose and a recipient
+      // just over EAGER_REGEXP_AFTER of policy text in three policies: each sentence names data, a purpose and a recipient
       const para = (i: number) => `We collect your email address and phone number ${i} to send you news, and we share them with our service providers.\n\n`;
       for (const id of ['a', 'b', 'c']) {
         mkdirSync(join(dir, 'policies', id), { recursive: true });

@@ -4,19 +4,21 @@
 // after it has run ("tier-up"). In a long run that went wrong for the extractor's ~450
 // expressions: measured in one process, a rights table built after a few hundred others ran ~8x
 // slower than the same table built early, and with the flag it did not (corpus extraction ~20%
-// less CPU, the corpus pass ~9% less wall). A small compile is better off with the interpreter,
-// whose first runs cost less than compiling (the seed: +20 ms with the flag). The flag cannot be
-// switched in a running process: that crashed V8 (SIGSEGV; sessions 3 and 5). So a command facing
-// a big workload runs itself again, once, in a child started with the flag (~60 ms), sharing its
-// stdio and returning its exit code.
+// less CPU). A small compile is better off with the interpreter, whose first runs cost less than
+// compiling (the seed: +20 ms with the flag). The flag cannot be switched in a running process:
+// that crashed V8 (SIGSEGV; sessions 3 and 5). So a command facing a big workload runs itself
+// again, once, in a child started with the flag, sharing its stdio and returning its exit code.
+// The re-run costs ~100 ms (a 300 KB extract: 1,089 against 995 ms started with the flag), so it
+// pays only for long runs: the 88-policy corpus compiled on one thread 7.2 s against 7.7 s, one 1 MB
+// policy broke even (3.1 s either way), one 300 KB policy lost 85 ms.
 import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { constants } from 'node:os';
 import type { Io } from '../io.js';
 
 export const EAGER_REGEXP_FLAG = '--no-regexp-tier-up';
-/** Policy text from which a command runs with eager regexps. */
-export const EAGER_REGEXP_AFTER = 256 * 1024;
+/** Policy text from which a command runs with eager regexps (where the re-run stops costing: see above). */
+export const EAGER_REGEXP_AFTER = 1024 * 1024;
 
 /** Whether to run again with the flag: a big workload, the flag not given, the policyc CLI itself. */
 export function shouldRerunEager(bytes: number, execArgv: readonly string[], script: string | undefined, env: Io['env']): boolean {
