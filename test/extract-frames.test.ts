@@ -827,3 +827,28 @@ test('users the user picks as able to see something are other users', () => {
   expect(rec('You can choose which users are able to see your name.')).toEqual(['other_users']);
   expect(rec('We count how many users visit each page.')).toEqual([]);
 });
+
+// recip11: grammar the tuned set 6 showed missing (sentences written for these tests)
+test('"passed to" a party is a disclosure; "no <data>, not even <datum>, will be passed to" denies it', () => {
+  expect(rec('Your order details may be passed to other companies.')).toEqual(['third_party']);
+  expect(rec('No personal data, not even your email address, will ever be passed to third parties.', 'negative')).toEqual(['third_party']);
+  expect(rec('No personal data \u2013 not even your email address \u2013 will ever actively be passed to third parties.', 'negative')).toEqual(['third_party']);
+  expect(rec('No personal data \u2013 not even your email address \u2013 will ever actively be passed to third parties.')).toEqual([]);
+  expect(rec('Please pass to the next page to continue.')).toEqual([]);
+});
+
+test('"refrain from" denies the practice it governs', () => {
+  expect(rec('We refrain from sharing your browsing history with advertisers.', 'negative')).toEqual(['advertising_partner']);
+  expect(rec('We refrain from sharing your browsing history with advertisers.')).toEqual([]);
+});
+
+test('a sale of "all or most of" the assets is a change of owner', () => {
+  expect(rec('We may transfer the information we hold, including your contact details, in the course of a sale of all or most of our assets.')).toEqual(['acquirer']);
+  expect(rec('We may transfer the information we hold in the course of a sale of most of our assets.')).toEqual(['acquirer']);
+});
+
+test('aggregate statistics "reported publicly" are published; a report to us is not', () => {
+  expect(rec('Aggregate statistics drawn from our server logs may be reported publicly in our annual review.')).toEqual(['public']);
+  expect(rec('Aggregate statistics drawn from our server logs are not reported publicly.', 'negative')).toEqual(['public']);
+  expect(rec('Errors are reported to our engineers.')).not.toContain('public');
+});

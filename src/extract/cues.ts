@@ -8,12 +8,12 @@ export const USE_RE =
   /\b(?:use[sd]?|using|usage|utili[sz](?:e|es|ed|ing)|process(?:es|ed|ing)?|analy[sz](?:e|es|ed|ing)|combin(?:e|es|ed|ing)|aggregat(?:e|es|ed|ing)|employ(?:s|ed)?|link(?:s|ed)? (?:it |this )?(?:with|to)|associat(?:e|ed) (?:it |this )?with)\b/g;
 
 export const SHARE_RE =
-  /\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ure|ures)|provid(?:e|es|ed|ing)\b(?:[^.;]{0,60}?)\bto\b|giv(?:e|es|en|ing)\b(?:[^.;]{0,40}?)\bto\b|transfer(?:s|red|ring)?|transmit(?:s|ted|ting)?|send(?:s)?\b(?:[^.;]{0,40}?)\bto\b|sent\b(?:[^.;]{0,40}?)\bto\b|releas(?:e|es|ed|ing)|report(?:s|ed)? (?:it |this |such )?to|exchang(?:e|es|ed|ing)|mak(?:e|es|ing) (?:[a-z]+ ){0,4}available|made (?:[a-z]+ ){0,2}available|pass(?:es|ed)? (?:it |this |such )?(?:on|along)|distribut(?:e|es|ed|ing)|rent(?:s|ed|ing)?|sell(?:s|ing)?|sold|sale|trad(?:e|es|ed|ing)|leas(?:e|es|ed|ing)|publish(?:es|ed)?|(?:publicly )?(?:display(?:s|ed)?|post(?:s|ed)?) publicly|(?:is|are|be|become|becomes) public|access(?:ed)? by|collected (?:and used )?by|(?:seen|viewed|read) by|work with|partner with|engag(?:e|es|ed) |hire|retains? the services)\b/g;
+  /\b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ure|ures)|provid(?:e|es|ed|ing)\b(?:[^.;]{0,60}?)\bto\b|giv(?:e|es|en|ing)\b(?:[^.;]{0,40}?)\bto\b|transfer(?:s|red|ring)?|transmit(?:s|ted|ting)?|send(?:s)?\b(?:[^.;]{0,40}?)\bto\b|sent\b(?:[^.;]{0,40}?)\bto\b|releas(?:e|es|ed|ing)|report(?:s|ed)? (?:it |this |such )?to|exchang(?:e|es|ed|ing)|mak(?:e|es|ing) (?:[a-z]+ ){0,4}available|made (?:[a-z]+ ){0,2}available|pass(?:es|ed)? (?:it |this |such )?(?:on|along|to)|distribut(?:e|es|ed|ing)|rent(?:s|ed|ing)?|sell(?:s|ing)?|sold|sale|trad(?:e|es|ed|ing)|leas(?:e|es|ed|ing)|publish(?:es|ed)?|(?:publicly )?(?:display(?:s|ed)?|post(?:s|ed)?) publicly|(?:is|are|be|become|becomes) public|access(?:ed)? by|collected (?:and used )?by|(?:seen|viewed|read) by|work with|partner with|engag(?:e|es|ed) |hire|retains? the services)\b/g;
 
 export const SELL_RE = /\b(?:sell(?:s|ing)?|sold|sale of (?:your |any |our customers' )?(?:personal |user )?(?:information|data)|rent(?:s|ed|ing)?|leas(?:e|es|ed|ing)|trad(?:e|es|ed|ing) (?:your |any |personal )|monetiz)/;
 
 /** Negation cues. */
-export const NEG_CUE_RE = /\b(?:not|never|no longer|neither|nor|dont|doesnt|wont|didnt)\b|n't\b|\bcannot\b/g;
+export const NEG_CUE_RE = /\b(?:not|never|no longer|neither|nor|dont|doesnt|wont|didnt|refrain(?:s|ed)? from)\b|n't\b|\bcannot\b/g;
 
 /** Words allowed between a negation cue and the practice verb it negates. */
 export const NEG_GAP_RE =

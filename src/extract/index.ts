@@ -127,7 +127,7 @@ const TRANSACTION_REQUESTED =
   /\b(?:to|in order to)\s+(?:fulfil+|complete|process|carry out|execute|effect)\s+(?:a|the|any|an|your)\s+(?:[a-z-]+\s+)?(?:transactions?|orders?|purchases?|requests?)\s+(?:that\s+|which\s+)?you\s+(?:have\s+|had\s+)?(?:requested|request|asked for|placed|place|made|make|initiated|initiate|authori[sz]ed)\b/;
 /** A change of owner, named without a party word: "in connection with a merger, bankruptcy, or sale of assets". */
 const OWNER_CHANGE =
-  /\b(?:mergers?|merged|(?:merger|mergers),? (?:or |and )?acquisitions?|acquisition (?:of|by) (?:us|the company|our company|all|another|a company)|acquired by|sale (?:or transfer )?of (?:(?:all|substantially all|a portion|part|some|any) (?:or (?:a portion|part|substantially all) )?of )?(?:(?:its|our|the|their|company|a) )?(?:assets|business(?:es)?|stock|company|shares)|sale\/transfer of (?:its |our )?assets|bankruptcy|insolvency|reorgani[sz]ation|change (?:of|in) (?:corporate )?(?:control|ownership)|business transfer|divestiture)\b/;
+  /\b(?:mergers?|merged|(?:merger|mergers),? (?:or |and )?acquisitions?|acquisition (?:of|by) (?:us|the company|our company|all|another|a company)|acquired by|sale (?:or transfer )?of (?:(?:all|substantially all|most|a portion|part|some|any) (?:or (?:a portion|part|substantially all|most) )?of )?(?:(?:its|our|the|their|company|a) )?(?:assets|business(?:es)?|stock|company|shares)|sale\/transfer of (?:its |our )?assets|bankruptcy|insolvency|reorgani[sz]ation|change (?:of|in) (?:corporate )?(?:control|ownership)|business transfer|divestiture)\b/;
 /** Every cue in a sentence (the verbless-item check reads all of them). */
 const LEGAL_PROCESS_ALL = new RegExp(LEGAL_PROCESS.source, 'g');
 const OWNER_CHANGE_ALL = new RegExp(OWNER_CHANGE.source, 'g');
@@ -149,7 +149,7 @@ const PUBLIC_DENIED =
   /\b(?:is|are|be|been|remains?)\s+(?:not|never)\s+(?:(?:be|made|ever)\s+)*publicly\s+(?:visible|viewable|available|accessible|displayed|shown|posted|disclosed|listed)\b|\b(?:(?:do|does|will|shall|would)\s+not|never|won't|don't|doesn't)\s+(?:ever\s+)?publicly\s+(?:display|post|disclose|share|publish|list|show|reveal|expose)\b/;
 /** A publication stated: "display this information publicly", "publicly post". */
 // (verbs ending in a silent "e" take "d" / drop it: "publicly disclosed", "shared publicly", "disclosing")
-const PUBLIC_ACT_VERB = String.raw`(?:display(?:s|ed|ing)?|post(?:s|ed|ing)?|publish(?:es|ed|ing)?|disclos(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|releas(?:e|es|ed|ing)|list(?:s|ed|ing)?|show(?:s|n|ed|ing)?|expos(?:e|es|ed|ing))`;
+const PUBLIC_ACT_VERB = String.raw`(?:display(?:s|ed|ing)?|post(?:s|ed|ing)?|publish(?:es|ed|ing)?|report(?:s|ed|ing)?|disclos(?:e|es|ed|ing)|shar(?:e|es|ed|ing)|releas(?:e|es|ed|ing)|list(?:s|ed|ing)?|show(?:s|n|ed|ing)?|expos(?:e|es|ed|ing))`;
 const PUBLIC_ACT = new RegExp(String.raw`\b${PUBLIC_ACT_VERB}\b[^.;,]{0,40}?\bpublicly\b|\bpublicly\s+${PUBLIC_ACT_VERB}\b`);
 /** What a publication worded as a state publishes: data, content, or a pronoun for it. */
 const PUBLISHED_THING = /\b(?:information|info|data|details|content|contributions?|posts?|postings?|profiles?|names?|usernames?|user ?names?|comments?|reviews?|photos?|pictures?|videos?|messages?|activit(?:y|ies)|actions|edits?|changes?|addresse?s?|numbers?|everything|anything|whatever|it|they)\b/;
@@ -166,7 +166,7 @@ const THIRD_PARTY_TECH = /\bthird[- ]part(?:y|ies)(?:'s?)?\s+(?:advertising\s+|a
 /** A negation right before it ("we will not"). */
 const NEG_BEFORE_ACT = /\b(?:not|never|no longer|n't|cannot)\s+(?:[a-z]+\s+){0,2}$/;
 /** Data around a denied publication (its subject or object). */
-const DATA_BEFORE_OR_AFTER = /\b(?:information|info|data|details|addresse?s?|e-?mail|names?|numbers?|profiles?|it|they|them|pii|identit(?:y|ies))\b/;
+const DATA_BEFORE_OR_AFTER = /\b(?:information|info|data|details|statistics|addresse?s?|e-?mail|names?|numbers?|profiles?|it|they|them|pii|identit(?:y|ies))\b/;
 /** Verbs whose denial, with no party named, denies any disclosure ("send", "provide", "report" need their "to"). */
 const DENIAL_VERB = /^(?:shar|disclos|releas|exchang|distribut|trad|reveal|giv|transfer|pass|mak|made)/;
 /** Data as the object of a denied disclosure: "share it", "disclose such information", "release your e-mail address". */
