@@ -852,3 +852,9 @@ test('aggregate statistics "reported publicly" are published; a report to us is 
   expect(rec('Aggregate statistics drawn from our server logs are not reported publicly.', 'negative')).toEqual(['public']);
   expect(rec('Errors are reported to our engineers.')).not.toContain('public');
 });
+
+test('"other <brand> users" are other users; a hyphenated word between is not read', () => {
+  expect(rec('We share your playlists with other Acme users.')).toEqual(['other_users']);
+  expect(rec('We share your reviews with other registered members.')).toEqual(['other_users']);
+  expect(rec('Other logged-in users can send email to you through the wiki.')).not.toContain('other_users');
+});
