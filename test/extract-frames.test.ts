@@ -858,3 +858,9 @@ test('"other <brand> users" are other users; a hyphenated word between is not re
   expect(rec('We share your reviews with other registered members.')).toEqual(['other_users']);
   expect(rec('Other logged-in users can send email to you through the wiki.')).not.toContain('other_users');
 });
+
+test('a denial whose object has five words before its noun: "any of your personally identifiable information"', () => {
+  expect(rec('We will not disclose any of your personally identifiable information.', 'negative')).toEqual(['third_party']);
+  expect(rec('Such uses will not disclose any of your personally identifiable information.', 'negative')).toEqual(['third_party']);
+  expect(rec('We will not disclose any of your personally identifiable information.')).toEqual([]);
+});

@@ -171,7 +171,7 @@ const DATA_BEFORE_OR_AFTER = /\b(?:information|info|data|details|statistics|addr
 const DENIAL_VERB = /^(?:shar|disclos|releas|exchang|distribut|trad|reveal|giv|transfer|pass|mak|made)/;
 /** Data as the object of a denied disclosure: "share it", "disclose such information", "release your e-mail address". */
 const DENIED_OBJECT =
-  /^\s*(?:(?:any|all|your|our|their|the|this|that|these|those|such|of|personal(?:ly)?|identifiable|identifying|individual|private|specific|customer|user|member|contact|[a-z]+'s?)[\s-]+){0,4}(?:information|info|data|details|it|them|this|these|such|lists?|names?|e-?mail(?: addresse?s?)?|addresse?s?|numbers?|records?|files?|content|messages?|communications?|correspondence|profiles?|snapshots?|reports?|results?|submissions?|responses?|answers?|entries|identit(?:y|ies)|pii)\b/;
+  /^\s*(?:(?:any|all|your|our|their|the|this|that|these|those|such|of|personal(?:ly)?|identifiable|identifying|individual|private|specific|customer|user|member|contact|[a-z]+'s?)[\s-]+){0,5}(?:information|info|data|details|it|them|this|these|such|lists?|names?|e-?mail(?: addresse?s?)?|addresse?s?|numbers?|records?|files?|content|messages?|communications?|correspondence|profiles?|snapshots?|reports?|results?|submissions?|responses?|answers?|entries|identit(?:y|ies)|pii)\b/;
 /** A passive's data subject: "your information will never be disclosed", "they are not shared". */
 const DENIED_PASSIVE_SUBJECT =
   /\b(?:information|info|data|details|it|they|lists?|names?|addresse?s?|numbers?|records?|files?|content|messages?|profiles?|snapshots?|reports?|results?|submissions?|responses?|answers?|entries|pii)\b[^.;:]{0,40}\b(?:is|are|be|been|will be|may be|shall be|gets?|get)\s+(?:(?:not|never|ever|no longer|in any way|otherwise|further|also)\s+)*$/;
