@@ -864,3 +864,11 @@ test('a denial whose object has five words before its noun: "any of your persona
   expect(rec('Such uses will not disclose any of your personally identifiable information.', 'negative')).toEqual(['third_party']);
   expect(rec('We will not disclose any of your personally identifiable information.')).toEqual([]);
 });
+
+test('a party with a pronoun-less relative clause acts on data: "advertisers you interact with may receive"', () => {
+  expect(rec('Advertisers you interact with may receive your device identifier.')).toEqual(['advertising_partner']);
+  // its denial is not read yet (left): at least it is no positive
+  expect(rec('Advertisers you interact with may not receive your device identifier.')).toEqual([]);
+  expect(rec('Advertisers you interact with never see your device identifier.')).toEqual([]);
+  expect(rec('Advertisers you may see on our site are not our partners.')).toEqual([]);
+});

@@ -124,6 +124,9 @@ const DATA_NOUN =
 /** The same, or a pronoun standing for it ("they may use it"). */
 const DATA_OBJECT = new RegExp(`${DATA_NOUN.source}|\\b(?:it|them|this|such)\\b`);
 
+/** A relative clause with no pronoun after a party, its subject the user or us and its verb no modal: " you interact with". */
+const ZERO_RELATIVE = /^\s(?:you|we)\s+(?!(?:may|might|will|can|could|would|must|should|shall|also|do|does|did|are|is|have|has|then|never|not|only|cannot)\b)[a-z]+\b/;
+
 /** Passive agent: "collected by third parties", "searchable by other users". */
 const PASSIVE_BY =
   /\b(?:collected|received|obtained|used|accessed|seen|viewed|read|tracked|set|placed|served|gathered|processed|stored|searchable|viewable|visible|accessible|recorded|logged|maintained|hosted|combined|analy[sz]ed)\b([^.;]{0,40}?)\bby\s+([^.;:!?]{0,40})$/;
@@ -311,7 +314,9 @@ export function recipientFrame(ctx: FrameContext, start: number, end: number, id
 
   // 2. the party acts on data: "advertisers may use cookies", "Google's use of the DART cookie"
   // "companies that provide services to us ... may have access to": skip the rest of the relative clause
-  const relative = /\b(?:that|who|which) [a-z]+$/.test(t.slice(start, end));
+  // (also a relative clause with no pronoun, its subject "you" or "we": "advertisers you interact with may
+  // receive ...", "partners we work with may use ...")
+  const relative = /\b(?:that|who|which) [a-z]+$/.test(t.slice(start, end)) || ((after.startsWith(' you ') || after.startsWith(' we ')) && ZERO_RELATIVE.test(after));
   const risk = SECURITY_RISK.test(t);
   const ag = risk ? null : AGENT_AFTER.exec(relative ? after.replace(/^[^,.;]{0,80}?(?=\s(?:may|might|will|can|could|also|have access|has access)\b)/, '') : after);
   // "Google's use of the DART cookie", "their collection of information"
