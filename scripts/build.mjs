@@ -82,6 +82,22 @@ const asciiStringWidth = {
     }));
   },
 };
+/**
+ * commander requires node:child_process at load, for executable subcommands, which policyc does not
+ * have; with it come net, dgram and the socket modules (~3 ms of every start, --version included).
+ * In the bundle it is required when a subcommand would spawn, never otherwise.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const needle = "const childProcess = require('node:child_process');";
+      if (!text.includes(needle)) throw new Error(`build: ${needle} not found in ${args.path}; update scripts/build.mjs`);
+      return { contents: text.replace(needle, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
+    });
+  },
+};
 /** vfile-reporter sorts with vfile-sort, whose localeCompare is locale-dependent and loads ICU: use ours (src/report/message-order.ts). */
 const codeUnitSort = {
   name: 'code-unit-sort',
@@ -141,7 +157,7 @@ await esbuild.build({
   minify: !process.env.POLICYC_BUILD_READABLE, // readable names for profiling: POLICYC_BUILD_READABLE=1 npm run build
   legalComments: 'none',
   chunkNames: 'chunk-[hash]',
-  plugins: [inlineVersion, asciiStringWidth, lazyRehypeRaw, codeUnitSort, cachedCommands],
+  plugins: [inlineVersion, asciiStringWidth, lazyRehypeRaw, codeUnitSort, cachedCommands, lazyChildProcess],
   // CommonJS dependencies (commander, ajv-formats, ...) call require(); give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'warning',
