@@ -4,7 +4,7 @@ import { readDerivedData, readYamlData } from '../data/cache.js';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { byCodeUnit } from '../order.js';
-import { nativeRegExp } from './native-regexp.js';
+import { nativeRegExp, padSafe } from './native-regexp.js';
 
 export interface Pattern {
   id: string;
@@ -16,6 +16,8 @@ export interface Pattern {
   litIds?: number[];
   /** Which string widths `re` has been compiled natively for: 1 one-byte, 2 two-byte (native-regexp.ts). */
   native?: number;
+  /** padSafe(re.source), decided when the lexicon was compiled (the build stores it). */
+  pad?: boolean;
 }
 
 /**
@@ -301,7 +303,11 @@ export const lexiconPath = fileURLToPath(new URL('../../src/lexicons/lexicon.yam
 
 /** Word-bounded, global regular expression from a lexicon pattern. */
 export function wordRe(source: string): RegExp {
-  return new RegExp(`(?<![a-z0-9])(?:${source})(?![a-z0-9])`, 'g');
+  return new RegExp(wordSource(source), 'g');
+}
+
+function wordSource(source: string): string {
+  return `(?<![a-z0-9])(?:${source})(?![a-z0-9])`;
 }
 
 /** A table entry as plain data: the alternation's source (wordRe adds the bounds) and its literals. */
@@ -311,6 +317,8 @@ export interface PatternData {
   name?: string;
   lits?: string[];
   litIds?: number[];
+  /** Whether the table may get its first run over the U+0000 pad (native-regexp.ts: padSafe). */
+  pad?: boolean;
 }
 
 /** The lexicon compiled to plain data: what the build stores, and what loadLexicon hydrates. */
@@ -351,6 +359,8 @@ export function compileLexiconData(raw: RawLexicon): LexiconData {
   const withIds = (ps: PatternData[]) => {
     // the automaton reads ASCII only: a pattern with a non-ASCII literal is always run
     for (const p of ps) if (p.lits && p.lits.every((l) => /^[\x00-\x7f]*$/.test(l))) p.litIds = p.lits.map((l) => index.id(l));
+    // parsing every table's source for padSafe took ~7 ms of each cold start: the build does it once
+    for (const p of ps) p.pad = padSafe(wordSource(p.source));
     return ps;
   };
   const tables: LexiconData['tables'] = {
@@ -420,7 +430,7 @@ export function matchAll(patterns: Pattern[], text: string, index?: LiteralIndex
     } else if (p.lits && !p.lits.some((l) => text.includes(l))) continue;
     const width = wide ? 2 : 1;
     if (!((p.native ?? 0) & width)) {
-      nativeRegExp(p.re, wide);
+      nativeRegExp(p.re, wide, p.pad);
       p.native = (p.native ?? 0) | width;
     }
     for (const m of execAll(p.re, text)) {

@@ -111,9 +111,9 @@ function repeated(source: string, at: number): boolean {
   return false;
 }
 
-/** Make V8 compile `re` to native code now, when the subject is safe for it. */
-export function nativeRegExp(re: RegExp, wide = false): RegExp {
-  if (!padSafe(re.source)) return re;
+/** Make V8 compile `re` to native code now, when the subject is safe for it (`safe`: padSafe(re.source), when known). */
+export function nativeRegExp(re: RegExp, wide = false, safe?: boolean): RegExp {
+  if (!(safe ?? padSafe(re.source))) return re;
   re.lastIndex = 0;
   re.test(wide ? TIER_UP_SUBJECT_WIDE : TIER_UP_SUBJECT);
   re.lastIndex = 0;

@@ -11,7 +11,6 @@
 // The re-run costs ~100 ms (a 300 KB extract: 1,089 against 995 ms started with the flag), so it
 // pays only for long runs: the 88-policy corpus compiled on one thread 7.2 s against 7.7 s, one 1 MB
 // policy broke even (3.1 s either way), one 300 KB policy lost 85 ms.
-import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { constants } from 'node:os';
 import type { Io } from '../io.js';
@@ -42,6 +41,9 @@ export async function sizeOf(files: string[]): Promise<number> {
 export async function rerunEager(io: Io, bytes: number): Promise<number | undefined> {
   const script = process.argv[1];
   if (!shouldRerunEager(bytes, process.execArgv, script, io.env)) return undefined;
+  // node:child_process (and net, dgram ... behind it: ~3 ms) only when a child is started; not
+  // import(): commands.cjs runs as a vm.Script, which has no dynamic import
+  const { spawn } = process.getBuiltinModule('node:child_process');
   if (io.env.POLICYC_EAGER_REGEXP === 'report') io.stderr(`policyc: ${(bytes / 1024).toFixed(0)} KB of policy text: running with ${EAGER_REGEXP_FLAG}\n`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, EAGER_REGEXP_FLAG, script!, ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });

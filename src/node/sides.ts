@@ -1,6 +1,5 @@
 // Reading one side of a diff: a markdown file, a model file, a release (id@1.0.0), the draft
 // (id or id@draft), or a file at a git revision (--base REV, read with `git show`).
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -66,7 +65,7 @@ async function fromModelFile(path: string, label: string): Promise<LoadedSide> {
 /** The working copy's file at a git revision, as a side. */
 export async function loadSideAtRevision(ref: string, rev: string, cwd: string): Promise<LoadedSide> {
   const path = resolve(cwd, ref);
-  const run = promisify(execFile);
+  const run = promisify(process.getBuiltinModule('node:child_process').execFile); // loaded on use (~3 ms)
   let top: string;
   try {
     top = (await run('git', ['rev-parse', '--show-toplevel'], { cwd: dirname(path) })).stdout.trim();
