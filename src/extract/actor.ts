@@ -5,13 +5,15 @@
 //
 // Texts here are the lower-cased mask of a sentence (`t`), plus the raw slice for capitalised names.
 
+import { eager } from './native-regexp.js';
+
 /** A class of other parties: "other search engines", "many sites", "most companies", "those other sites". */
 const PARTY_NOUN = String.raw`(?:search engines?|(?:web ?)?sites?|websites?|companies|services|providers|businesses|apps|online services|internet companies)`;
 const OTHER_QUAL = String.raw`(?:other(?! than)|many|most|some(?= (?:other |web ?)?(?:sites|websites|search engines))|those other|these other|the major|the big|major)`;
 // not inside a list of parties ("advertisers or other companies", "apps, other online services"): a class of recipients
 // nor a comparison that the service does the same ("like many other web sites, we use log files"),
 // nor the object of a preposition ("ads presented on other websites")
-export const OTHER_PARTY_RE = new RegExp(String.raw`(?<!(?:\bor|\band|&|,|\blike|\bas|\bunlike|\bon|\bin|\bto|\bfrom|\bwith|\bfor|\bof|\binto|\bacross|\bvia|\bthrough)\s+(?:(?:many|most|some|the|all)\s+)?)\b${OTHER_QUAL}\s+(?:(?:other|major|popular|free|big|large|commercial)\s+)?${PARTY_NOUN}\b`);
+export const OTHER_PARTY_RE = eager(new RegExp(String.raw`(?<!(?:\bor|\band|&|,|\blike|\bas|\bunlike|\bon|\bin|\bto|\bfrom|\bwith|\bfor|\bof|\binto|\bacross|\bvia|\bthrough)\s+(?:(?:many|most|some|the|all)\s+)?)\b${OTHER_QUAL}\s+(?:(?:other|major|popular|free|big|large|commercial)\s+)?${PARTY_NOUN}\b`));
 /** "At other search engines, ..." / "On many sites, ...": a sentence framed as being about others. */
 const AT_OTHERS_RE = new RegExp(String.raw`^(?:[a-z]+,?\s+){0,2}?(?:at|on)\s+${OTHER_QUAL}\s+(?:(?:other|major|popular)\s+)?${PARTY_NOUN}\b`);
 /** The service as actor (or the place of the practice): we, our site, this site. */

@@ -52,6 +52,7 @@ import { findTransfer } from './transfers.js';
 import { byCodeUnit } from '../order.js';
 import { ACCESS_RIGHTS, ELSEWHERE_RE, OVERVIEW_RE, passiveByOther, rightTitle, userActs } from './rights.js';
 import { BEFORE_DEFINITION, DEFINITION_RE, EXCEPTION_BETWEEN as LEAD_EXCEPTION, LABEL_SOURCE, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, labelGives, labelOf, labelVerbs, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
+import { eager, warmEager } from './native-regexp.js';
 
 export interface ExtractOptions {
   /** Policy id, from its folder name; else derived from the file name. */
@@ -66,6 +67,7 @@ export { checkEvidence } from './evidence.js';
 export { loadLexicon } from './lexicon.js';
 
 export function extract(doc: ParsedDocument, options: ExtractOptions = {}): ExtractResult {
+  warmEager();
   try {
     return run(doc, options);
   } catch (error) {
@@ -121,13 +123,17 @@ const EXEMPLIFIED = /^\s*(?:,\s*)?(?:\(\s*)?(?:such as|including|like|e\.g\.,?|f
 const LEGAL_PROCESS =
   /\b(?:subpoenas?|court orders?|(?:search )?warrants?|legal process(?:es)?|law enforcement|(?:legal|lawful|valid legal) (?:requests?|demands?|inquir(?:y|ies))|(?:governmental|government|regulatory|official|lawful) (?:requests?|inquir(?:y|ies)|investigations?|demands?|orders?))\b/;
 /** "does not receive" with a subject that is not the user ("the provider does not receive"; not "you may not receive"). */
-const NOT_RECEIVE_BY_PARTY = /(?<!\b(?:you|users?|members?|customers?|visitors?|subscribers?)\s+(?:[a-z]+\s+){0,2})\b(?:do|does|did|will|shall|would|could|might|may|can)\s+not\s+(?:accept|receive)\b/g;
+const NOT_RECEIVE_BY_PARTY = eager(/(?<!\b(?:you|users?|members?|customers?|visitors?|subscribers?)\s+(?:[a-z]+\s+){0,2})\b(?:do|does|did|will|shall|would|could|might|may|can)\s+not\s+(?:accept|receive)\b/g);
 /** A transaction the user asked for, whose other party receives data: "to fulfil a transaction you have requested". */
 const TRANSACTION_REQUESTED =
-  /\b(?:to|in order to)\s+(?:fulfil+|complete|process|carry out|execute|effect)\s+(?:a|the|any|an|your)\s+(?:[a-z-]+\s+)?(?:transactions?|orders?|purchases?|requests?)\s+(?:that\s+|which\s+)?you\s+(?:have\s+|had\s+)?(?:requested|request|asked for|placed|place|made|make|initiated|initiate|authori[sz]ed)\b/;
+  eager(/\b(?:to|in order to)\s+(?:fulfil+|complete|process|carry out|execute|effect)\s+(?:a|the|any|an|your)\s+(?:[a-z-]+\s+)?(?:transactions?|orders?|purchases?|requests?)\s+(?:that\s+|which\s+)?you\s+(?:have\s+|had\s+)?(?:requested|request|asked for|placed|place|made|make|initiated|initiate|authori[sz]ed)\b/);
+/** Data about the person from elsewhere: "we receive information from our partners" (sources). */
+const SOURCE_FROM = eager(/\b(?:receive|obtain|collect|get|acquire|gather|supplement)\w*\b[^.;]{0,80}\bfrom (?:(?:our |other |third[- ]party |trusted |selected |business )?(partners|third[- ]part(?:y|ies)|other (?:sources|companies)|(?:publicly|commercially) available sources|affiliates|social (?:media|networks?)|data (?:brokers|providers)|advertisers|service providers|facebook|twitter|google))/);
+/** The policy's own changes: "we may update this policy", "material changes". */
+const CHANGE_TRIGGER = eager(/\b(?:chang|updat|modif|revis|amend)\w*\b[^.;]{0,40}\b(?:this|our|the|these) (?:privacy |online )?(?:policy|statement|notice|practices)|\b(?:material|significant|substantial) changes?\b|\b(?:revised|updated|amended|modified|new) (?:version of (?:this|the|our) )?(?:privacy )?(?:policy|statement|notice)\b|\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.;]{0,40}\b(?:chang|updat|modif|revis|amend)\w*|\bupdates to (?:this|our|the) (?:privacy )?(?:policy|statement)/);
 /** A change of owner, named without a party word: "in connection with a merger, bankruptcy, or sale of assets". */
 const OWNER_CHANGE =
-  /\b(?:mergers?|merged|(?:merger|mergers),? (?:or |and )?acquisitions?|acquisition (?:of|by) (?:us|the company|our company|all|another|a company)|acquired by|sale (?:or transfer )?of (?:(?:all|substantially all|most|a portion|part|some|any) (?:or (?:a portion|part|substantially all|most) )?of )?(?:(?:its|our|the|their|company|a) )?(?:assets|business(?:es)?|stock|company|shares)|sale\/transfer of (?:its |our )?assets|bankruptcy|insolvency|reorgani[sz]ation|change (?:of|in) (?:corporate )?(?:control|ownership)|business transfer|divestiture)\b/;
+  eager(/\b(?:mergers?|merged|(?:merger|mergers),? (?:or |and )?acquisitions?|acquisition (?:of|by) (?:us|the company|our company|all|another|a company)|acquired by|sale (?:or transfer )?of (?:(?:all|substantially all|most|a portion|part|some|any) (?:or (?:a portion|part|substantially all|most) )?of )?(?:(?:its|our|the|their|company|a) )?(?:assets|business(?:es)?|stock|company|shares)|sale\/transfer of (?:its |our )?assets|bankruptcy|insolvency|reorgani[sz]ation|change (?:of|in) (?:corporate )?(?:control|ownership)|business transfer|divestiture)\b/);
 /** Every cue in a sentence (the verbless-item check reads all of them). */
 const LEGAL_PROCESS_ALL = new RegExp(LEGAL_PROCESS.source, 'g');
 const OWNER_CHANGE_ALL = new RegExp(OWNER_CHANGE.source, 'g');
@@ -1187,7 +1193,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
 
     // ---- sources (data about the person from elsewhere)
-    const src = /\b(?:receive|obtain|collect|get|acquire|gather|supplement)\w*\b[^.;]{0,80}\bfrom (?:(?:our |other |third[- ]party |trusted |selected |business )?(partners|third[- ]part(?:y|ies)|other (?:sources|companies)|(?:publicly|commercially) available sources|affiliates|social (?:media|networks?)|data (?:brokers|providers)|advertisers|service providers|facebook|twitter|google))/.exec(t);
+    const src = SOURCE_FROM.exec(t);
     if (src && !negatedIn(src.index, ['collect'])) {
       const w = src[1]!;
       const id = /affiliat/.test(w) ? 'group_company' : /advertis|broker/.test(w) ? 'advertising_partner' : /partner/.test(w) ? 'business_partner' : /service provider/.test(w) ? 'processor' : /public/.test(w) ? 'public' : 'third_party';
@@ -1206,7 +1212,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
 
     // ---- policy changes
-    const changeTrigger = /\b(?:chang|updat|modif|revis|amend)\w*\b[^.;]{0,40}\b(?:this|our|the|these) (?:privacy |online )?(?:policy|statement|notice|practices)|\b(?:material|significant|substantial) changes?\b|\b(?:revised|updated|amended|modified|new) (?:version of (?:this|the|our) )?(?:privacy )?(?:policy|statement|notice)\b|\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)\b[^.;]{0,40}\b(?:chang|updat|modif|revis|amend)\w*|\bupdates to (?:this|our|the) (?:privacy )?(?:policy|statement)/.test(t);
+    const changeTrigger = CHANGE_TRIGGER.test(t);
     const noticeCue = /\b(?:notify|notice|post(?:ed|ing|s)?|inform|let you know|e-?mail you|review (?:it|this)|check (?:back|this))\b/.test(t);
     if (changeTrigger || ((s.classes.has('changes') || changeSections.has(secKey)) && noticeCue)) {
       if (changeTrigger) changeSections.add(secKey);

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { EFFECTIVE_CUE, UPDATED_CUE, parseDate } from './dates.js';
 import { makeEvidence } from './evidence.js';
 import { trimSpan } from '../parse/sentences.js';
+import { eager } from './native-regexp.js';
 
 export function policyId(doc: ParsedDocument, id?: string): string {
   if (id && /^[a-z0-9-]+$/.test(id)) return id;
@@ -114,7 +115,7 @@ function cleanName(raw: string): string {
 
 const EMAIL_RE = /(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g;
 const PHONE_RE = /(?<![\w.])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{3,4}(?![\w])|(?<![\w])1[ .-]?8[0-9]{2}[ .-][0-9A-Z]{3}[ .-][0-9A-Z]{4}(?![\w])/g;
-const STREET_RE = /\b\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Place|Pl\.?|Square|Parkway|Pkwy\.?|Court|Ct\.?|Highway|Plaza|Circle|Terrace)\b|\bP\.?\s?O\.?\s+Box\s+\d+/;
+const STREET_RE = eager(/\b\d+[A-Za-z]?\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Place|Pl\.?|Square|Parkway|Pkwy\.?|Court|Ct\.?|Highway|Plaza|Circle|Terrace)\b|\bP\.?\s?O\.?\s+Box\s+\d+/);
 
 /** Controller name and contact details, inferred from the text. */
 export function findController(doc: ParsedDocument, st: DocumentStructure, fm: Record<string, unknown>): Controller {

@@ -8,6 +8,7 @@
 // general policy grammar; no phrase was taken from the evaluation texts.
 
 import { USER_SUBJECT } from './actor.js';
+import { eager } from './native-regexp.js';
 
 export interface ShareVerb {
   start: number;
@@ -46,7 +47,7 @@ export interface Frame {
  * another phrase (a relative clause, a purpose, another subject).
  */
 const GAP_BREAK =
-  /[.;:!?]|\b(?:to|with|among|amongst|within|between|across|for|from|about|on|in|at|by|into|over|through|via|that|which|who|whom|whose|when|where|if|because|so|but|except|unless|we|you|your|us|they|them|it|is|are|was|were|be|been|being|may|will|can|could|would|should|must|might|do|does|did|not|help|order|behalf|regarding|concerning|per|than)\b/;
+  eager(/[.;:!?]|\b(?:to|with|among|amongst|within|between|across|for|from|about|on|in|at|by|into|over|through|via|that|which|who|whom|whose|when|where|if|because|so|but|except|unless|we|you|your|us|they|them|it|is|are|was|were|be|been|being|may|will|can|could|would|should|must|might|do|does|did|not|help|order|behalf|regarding|concerning|per|than)\b/);
 
 const gapOk = (gap: string, max = 60) => gap.length <= max && !GAP_BREAK.test(gap.replace(/^\s*(?:that|this|these|those)\s+/, ''));
 
@@ -60,7 +61,7 @@ const SOURCE_BEFORE = /^[^]*\b(from|on behalf of|of)\s+([^.;:!?]{0,60})$/;
  * cooperation from general usage; none of them moves data by itself.
  */
 const COORDINATED_WITH_VERB =
-  /\b(?:and|or)\s+(?:to\s+)?(?:also\s+|otherwise\s+|directly\s+)?(?:engag|communicat|interact|connect|work|partner|cooperat|collaborat|deal|consult|chat|talk|meet|correspond|keep in touch|stay in touch|get in touch|engage)\w*\s+(?:directly\s+|closely\s+|together\s+)?$/;
+  eager(/\b(?:and|or)\s+(?:to\s+)?(?:also\s+|otherwise\s+|directly\s+)?(?:engag|communicat|interact|connect|work|partner|cooperat|collaborat|deal|consult|chat|talk|meet|correspond|keep in touch|stay in touch|get in touch|engage)\w*\s+(?:directly\s+|closely\s+|together\s+)?$/);
 
 /** A share verb's preposition, a colon, then a list of parties: "with: our affiliates; vendors; and ...". */
 const INLINE_LIST_BEFORE = /\b(to|with)\s*:\s*([^.:!?]{0,200})$/;
@@ -102,9 +103,9 @@ const NEG_BEFORE = /\b(?:not|never|no longer|n't|cannot)\s+(?:(?:be|been|have|ha
 const AGENT_VERBS =
   String.raw`(?:use[sd]?|collect(?:s|ed)?|receiv(?:e|es|ed)|obtain(?:s|ed)?|access(?:es|ed)?|gather(?:s|ed)?|track(?:s|ed)?|record(?:s|ed)?|log(?:s|ged)?|sets?|plac(?:e|es|ed)|serv(?:e|es|ed)|stor(?:e|es|ed)|process(?:es|ed)?|see|sees|view(?:s)?|read(?:s)?|search(?:es)? for|find|have access|has access|(?:be|are|is) (?:given|granted|provided(?: with)?) access|(?:be|are|is) provided (?:with )?|gets?|deploy(?:s)?|undertake(?:s)?|handle(?:s)?|maintain(?:s)?|keep(?:s)?|hold(?:s)?|host(?:s)?|analy[sz]e(?:s)?|combine(?:s)?|link(?:s)?|employ(?:s)?|utili[sz]e(?:s)?|protect(?:s)?|safeguard(?:s)?|treat(?:s)?|may use)`;
 const AGENT_MODALS = String.raw`(?:(?:,\s*)?(?:which|that|who)|may|might|will|can|could|would|must|should|shall|(?:are|is) (?:required|permitted|allowed|contractually obligated|obligated) to|agree to|also|then|do|does|did|automatically|sometimes|generally|typically|often|usually|themselves|directly|independently|separately|only|not|never|no longer|n't|to|be able to|are able to|is able to|in turn)`;
-const AGENT_AFTER = new RegExp(
+const AGENT_AFTER = eager(new RegExp(
   String.raw`^(?:(?:\s+(?!(?:may|might|will|can|could|would|must|should|shall|are|is|agree|also|do|does|did|not|never|to|and|or|that|which|who|we|you|i|they)\b|${AGENT_VERBS}\b)[a-z-]+){0,2}(?:\s*(?:,\s*|\s+)(?:and|or|and\/or)\s+(?:other |our |its |their |any |third[- ]party )?[a-z-]+(?:\s+(?!(?:may|might|will|can|could|would|also|do|does|did|not|never)\b|${AGENT_VERBS}\b)[a-z-]+)?)?(?:\s*\([^)]{0,80}\))?(?:\s*,[^,.;]{0,60},|,?\s+(?:that|who|which)(?:\s+[^,.;]{0,60}?)?(?=\s(?:may|might|will|can|could|also|automatically|have access|has access)\b))?)\s*((?:${AGENT_MODALS}\s+)*)(${AGENT_VERBS})\b`,
-);
+));
 
 /** What may precede the party at the start of a list item: "With our affiliates", "Trusted third parties". */
 const ITEM_TOPIC = /^[\s\W]*(?:(?:with|to|among)\s+)?(?:(?:the|our|its|their|any|all|some|certain|other|select(?:ed)?|trusted|such|these|those|third[- ]party|outside|external|unaffiliated|non-?affiliated|independent|[a-z]+ed)\s+)*$/;
@@ -120,7 +121,7 @@ const INDIRECT_OBJECT = /\b(provid(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|furnis
 
 /** Data (or a pronoun for it) as the object of the agent's verb. */
 const DATA_NOUN =
-  /\b(?:information|info|data|details|cookies?|beacons?|pixels?|tags?|gifs?|technolog(?:y|ies)|identifiers?|ids?|addresse?s?|numbers?|profiles?|content|posts?|postings|photos?|pictures|videos?|messages?|comments?|names?|activit(?:y|ies)|history|behaviou?r|visits?|usage|location|records?|files?|lists?|preferences|interests|searches|queries)\b/;
+  eager(/\b(?:information|info|data|details|cookies?|beacons?|pixels?|tags?|gifs?|technolog(?:y|ies)|identifiers?|ids?|addresse?s?|numbers?|profiles?|content|posts?|postings|photos?|pictures|videos?|messages?|comments?|names?|activit(?:y|ies)|history|behaviou?r|visits?|usage|location|records?|files?|lists?|preferences|interests|searches|queries)\b/);
 /** The same, or a pronoun standing for it ("they may use it"). */
 const DATA_OBJECT = new RegExp(`${DATA_NOUN.source}|\\b(?:it|them|this|such)\\b`);
 
@@ -146,7 +147,7 @@ const MERGER_CONTEXT = /\b(?:merger|merge[sd]?|acqui\w+|sale of|sold|sell|bankru
  * "provide ... to" and "send ... to" are share verbs only when "to" governs a party: "provided to
  * follow up with users" is a purpose. The common verbs of purpose clauses, from general usage.
  */
-const INFINITIVE = /^\s*(?:help|provide|improve|follow|make|ensure|enable|allow|deliver|support|process|complete|respond|send|contact|use|create|offer|keep|maintain|operate|perform|assist|facilitate|better|understand|personali[sz]e|customi[sz]e|fulfil+|protect|prevent|comply|administer|register|verify|access|participate|receive|be|have|do|get|find|learn|see|identify|determine|serve|show|display|tailor|measure|analy[sz]e|conduct|manage|run|bill|ship|notify|inform|communicate|answer|request|purchase|order|track|collect|evaluate|develop|enhance|investigate|detect|resolve|establish|carry|obtain|confirm|authenticate|enforce|defend|exercise|enter|redeem|take|give|share|contribute|submit|post|upload|sign|log|set|store|retain|link)\b/;
+const INFINITIVE = eager(/^\s*(?:help|provide|improve|follow|make|ensure|enable|allow|deliver|support|process|complete|respond|send|contact|use|create|offer|keep|maintain|operate|perform|assist|facilitate|better|understand|personali[sz]e|customi[sz]e|fulfil+|protect|prevent|comply|administer|register|verify|access|participate|receive|be|have|do|get|find|learn|see|identify|determine|serve|show|display|tailor|measure|analy[sz]e|conduct|manage|run|bill|ship|notify|inform|communicate|answer|request|purchase|order|track|collect|evaluate|develop|enhance|investigate|detect|resolve|establish|carry|obtain|confirm|authenticate|enforce|defend|exercise|enter|redeem|take|give|share|contribute|submit|post|upload|sign|log|set|store|retain|link)\b/);
 
 const ACTOR_GLUE = String.raw`(?:\s*\([^)]{0,60}\))?\s*(?:,\s*)?(?:(?:may|might|will|can|could|would|should|also|then|in turn|themselves|itself|do|does|did|sometimes|often|usually|frequently|not|never|to|choose to|want to|wish to|decide to|elect to|agree to|separately|voluntarily|ever|directly|independently)\s+)*$`;
 /** The user is the subject of the verb that follows: "you may want to share", "that you transmit". */
@@ -449,5 +450,5 @@ export const BEFORE_DEFINITION = /^[^.;:()!?]{0,120}?\(\s*(?:(?:collectively|tog
  * back at the parties listed before.
  */
 export const SINGULAR_PARTY_ANAPHOR =
-  /\b(?:that|such(?: an?)?) (?:(?:third[- ]party|other|outside|external) )?(?:service|business|company|partner|party|network|provider|organi[sz]ation|entity|site|website|platform|app|application)\b/g;
+  eager(/\b(?:that|such(?: an?)?) (?:(?:third[- ]party|other|outside|external) )?(?:service|business|company|partner|party|network|provider|organi[sz]ation|entity|site|website|platform|app|application)\b/g);
 export const PLURAL_ANAPHOR_BEFORE = /\b(?:these|those|such)(?: and(?: (?:other|similar|any other))?)?\s+(?:(?:third[- ]party|other|outside|external)\s+)?$/;

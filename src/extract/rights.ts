@@ -7,6 +7,8 @@
 // "it is impossible to delete data" (a denial). Patterns run on the lower-cased mask; written from
 // the annotation scheme and general policy grammar, not from the evaluation texts.
 
+import { eager } from './native-regexp.js';
+
 /** Right ids of the OPP-115 access category (view, edit, delete, deactivate, export). */
 export const ACCESS_RIGHTS = new Set(['access', 'rectification', 'erasure', 'deactivation', 'portability']);
 
@@ -39,7 +41,7 @@ const WE_RESERVE_AT = new RegExp(WE_RESERVE.source + String.raw`\s+(?:to|of)\s+(
 
 /** The user's wish or request: "if you would like to", "upon request", "contact us to". */
 const USER_WISH =
-  /\b(?:if|should|when(?:ever)?|where) you (?:would like|wish|want|need|prefer|choose|decide|'d like|would prefer|desire)\b|\b(?:upon|on|at|following) (?:your |a |the )?(?:written |verifiable |verified )?requests?\b|\b(?:if|when|whenever|once) you (?:ask|tell|instruct|direct)\b|\bat your (?:direction|instruction)\b|\byour requests?\b|\bcontact(?:ing)? (?:us|our|the)\b|\b(?:e-?mail|write to|call|notify|send) us\b|\bplease\b|\bhow (?:to|you can|you may|do i|can i)\b/;
+  eager(/\b(?:if|should|when(?:ever)?|where) you (?:would like|wish|want|need|prefer|choose|decide|'d like|would prefer|desire)\b|\b(?:upon|on|at|following) (?:your |a |the )?(?:written |verifiable |verified )?requests?\b|\b(?:if|when|whenever|once) you (?:ask|tell|instruct|direct)\b|\bat your (?:direction|instruction)\b|\byour requests?\b|\bcontact(?:ing)? (?:us|our|the)\b|\b(?:e-?mail|write to|call|notify|send) us\b|\bplease\b|\bhow (?:to|you can|you may|do i|can i)\b/);
 
 /** An instruction to the user: "To review your profile, click here", "Access 'Account Settings' to change". */
 const IMPERATIVE =
@@ -58,9 +60,9 @@ const SO_THAT_YOU = /\bso(?: that)? (?:you|users?|members?|customers?) (?:can|ma
 const ACCESS_VERB_AT = /^(?:access|view|see|review)\b(?!,? (?:and|or) (?:correct|update|edit|change|amend|modify|delete|erase|remove))/;
 
 /** A match that holds the user as the one given access or acting in a relative clause (access2). */
-const MATCH_NAMES_USER = new RegExp(
+const MATCH_NAMES_USER = eager(new RegExp(
   String.raw`^(?:(?:gives?|giving|provides?|providing|grants?|granting|offers?|offering)\s+${USER}\b|(?:you|users?|members?|customers?|subscribers?|account ?holders?)\s+(?:will |may |also |can |shall |then |still |always )?(?:have|has|get|gain|obtain|(?:are|is|will be|be) (?:given|granted|provided with|offered))\b|(?:information|data|details|records)(?: (?:that|which))? you (?:can|may|are able to|will be able to)\b)`,
-);
+));
 
 /**
  * A concession about what happens after the user acts, not a grant: "even when you delete your
@@ -120,7 +122,7 @@ export function userActs(t: string, pos: number, lead: string): boolean {
  * sentence that gives the address or the page is a statement, whatever its opening).
  */
 export const OVERVIEW_RE =
-  /\b(?:here|below|in this (?:section|policy|statement|notice|document|page)|(?:this|the following|the next) (?:section|policy|statement|notice|document|page)s?(?: below)?)\b[^.;:]{0,40}?\b(?:we |i )?(?:will )?(?:explain|describe|outline|set out|summari[sz]e|tell you|inform you|give you an overview|cover|address)(?:s|d)?\b[^;]{0,200}?\bhow (?:you|users?|visitors?|members?|customers?) (?:can|may|could)\b/;
+  eager(/\b(?:here|below|in this (?:section|policy|statement|notice|document|page)|(?:this|the following|the next) (?:section|policy|statement|notice|document|page)s?(?: below)?)\b[^.;:]{0,40}?\b(?:we |i )?(?:will )?(?:explain|describe|outline|set out|summari[sz]e|tell you|inform you|give you an overview|cover|address)(?:s|d)?\b[^;]{0,200}?\bhow (?:you|users?|visitors?|members?|customers?) (?:can|may|could)\b/);
 
 /**
  * The user is sent to another party to exercise it: "we will refer you to the service provider",
@@ -128,7 +130,7 @@ export const OVERVIEW_RE =
  * right; a referral elsewhere is the other party's practice.
  */
 export const ELSEWHERE_RE =
-  /\brefer (?:you|the (?:user|request|individual)|such requests?|your request) to\b|\b(?:contact|ask|write to|go to) (?:the|that|those|such|each|any) (?:relevant |applicable |respective )?(?:third[- ]part(?:y|ies)|(?:service )?providers?|(?:business )?partners?|merchants?|sellers?|advertisers?|companies|company|sites?|websites?|operators?|vendors?)\b[^.;]{0,30}\bdirectly\b|\bcontact (?:the|that|your|their|its) (?:account |organi[sz]ation |site |group |team )?(?:owners?|administrators?|admins?)\b|\bdirectly with (?:the|that|those|such|each) (?:third[- ]part(?:y|ies)|(?:service )?providers?|(?:business )?partners?|merchants?|sellers?|advertisers?|companies|company|sites?|websites?|operators?|vendors?)\b|\b(?:direct|address|send|submit|forward|refer) (?:their|your|his or her|such|any|the|all|these|those) (?:[a-z]+ )?(?:quer(?:y|ies)|requests?|inquir(?:y|ies)|questions?) (?:directly )?to (?:the|that|their|its|your|such|each|any|a|an) (?:[a-z'’-]+ ){0,2}?(?:third[- ]part(?:y|ies)|resellers?|(?:business )?partners?|merchants?|sellers?|retailers?|distributors?|(?:service )?providers?|vendors?|controllers?|operators?|employers?|organi[sz]ations?|administrators?|owners?)\b/;
+  eager(/\brefer (?:you|the (?:user|request|individual)|such requests?|your request) to\b|\b(?:contact|ask|write to|go to) (?:the|that|those|such|each|any) (?:relevant |applicable |respective )?(?:third[- ]part(?:y|ies)|(?:service )?providers?|(?:business )?partners?|merchants?|sellers?|advertisers?|companies|company|sites?|websites?|operators?|vendors?)\b[^.;]{0,30}\bdirectly\b|\bcontact (?:the|that|your|their|its) (?:account |organi[sz]ation |site |group |team )?(?:owners?|administrators?|admins?)\b|\bdirectly with (?:the|that|those|such|each) (?:third[- ]part(?:y|ies)|(?:service )?providers?|(?:business )?partners?|merchants?|sellers?|advertisers?|companies|company|sites?|websites?|operators?|vendors?)\b|\b(?:direct|address|send|submit|forward|refer) (?:their|your|his or her|such|any|the|all|these|those) (?:[a-z]+ )?(?:quer(?:y|ies)|requests?|inquir(?:y|ies)|questions?) (?:directly )?to (?:the|that|their|its|your|such|each|any|a|an) (?:[a-z'’-]+ ){0,2}?(?:third[- ]part(?:y|ies)|resellers?|(?:business )?partners?|merchants?|sellers?|retailers?|distributors?|(?:service )?providers?|vendors?|controllers?|operators?|employers?|organi[sz]ations?|administrators?|owners?)\b/);
 
 /**
  * A passive whose agent is someone else: "your information may be accessed by recruiters". `after`

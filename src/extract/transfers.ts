@@ -1,5 +1,7 @@
 // International transfers: where data goes across borders, and on what safeguards.
 
+import { eager } from './native-regexp.js';
+
 const COUNTRIES: [RegExp, string][] = [
   [/\b(?:the )?united states(?: of america)?\b|\bu\.s\.a?\.?(?=\s|$|,)|\bthe us\b|\busa\b/, 'US'],
   [/\bcanada\b/, 'CA'],
@@ -35,7 +37,7 @@ const ANY_COUNTRY = new RegExp(COUNTRIES.map(([re]) => re.source).join('|'));
 const ANY_SAFEGUARD = new RegExp(SAFEGUARDS.map(([re]) => re.source).join('|'));
 
 const MOVE = /\b(?:transfer\w*|transmit\w*|stor(?:e|ed|age|ing)|process(?:ed|ing)?|host(?:ed|ing)?|mov(?:e|ed)|sent|send|located|maintain\w*|held|kept|access(?:ed)? from)\b/;
-const ABROAD = /\b(?:outside (?:of )?(?:the |your )?(?:country|countries|eea|european|eu\b|united|jurisdiction|state|province|region)|other countries|another country|countries other than|across (?:national )?borders|cross[- ]border|internationally|around the world|worldwide offices|world ?wide|any country|in (?:certain|various|several|multiple) countries|(?:foreign|other) jurisdictions|country (?:of|where) (?:your )?(?:residence|you (?:live|reside)))\b/;
+const ABROAD = eager(/\b(?:outside (?:of )?(?:the |your )?(?:country|countries|eea|european|eu\b|united|jurisdiction|state|province|region)|other countries|another country|countries other than|across (?:national )?borders|cross[- ]border|internationally|around the world|worldwide offices|world ?wide|any country|in (?:certain|various|several|multiple) countries|(?:foreign|other) jurisdictions|country (?:of|where) (?:your )?(?:residence|you (?:live|reside)))\b/);
 
 export interface TransferFinding {
   countries: string[];
