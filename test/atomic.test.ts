@@ -154,6 +154,7 @@ describe('child processes of bin/policyc.js', () => {
     if (tsc.status !== 0) throw new Error(`build failed: ${tsc.stdout}${tsc.stderr}`);
     mkdirSync(join(root, 'bin'));
     copyFileSync('bin/policyc.js', join(root, 'bin/policyc.js'));
+    copyFileSync('bin/package.json', join(root, 'bin/package.json')); // the bin is CommonJS
     copyFileSync('package.json', join(root, 'package.json'));
     for (const link of ['schemas', 'node_modules', 'src']) symlinkSync(resolve(link), join(root, link));
     bin = join(root, 'bin/policyc.js');
