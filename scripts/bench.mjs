@@ -110,7 +110,7 @@ const hasCmd = (c) => spawnSync('sh', ['-c', `command -v ${c}`]).status === 0;
 
 // ---------------------------------------------------------------------------------------------
 log(`policyc bench: ${results.machine.cpus} cores, ${results.machine.node}, ${runs} runs per process row${quick ? ' (quick)' : ''}${full ? ' (full)' : ''}`);
-const bundled = existsSync(join(root, 'lib', 'bundle', 'cli.js'));
+const bundled = existsSync(join(root, 'lib', 'bundle', 'cli.cjs'));
 results.bundled = bundled;
 
 log('start-up');

@@ -4,9 +4,10 @@
 //   2. the schema is precompiled with Ajv's standalone code into lib/validate/standalone.cjs
 //      (src/validate/schema.ts uses it when its schema hash matches, else compiles with Ajv);
 //   3. esbuild bundles the CLI into lib/bundle/, which bin/policyc.js loads when present: cli.cjs
-//      (commander and the argument parsing; also as cli.js, ESM, beside the worker threads' script)
-//      and commands.cjs (CommonJS: every command, each initialised on first call). The bundle sits two folders deep, like every lib/ module, so
-//      `new URL('../../schemas/...', import.meta.url)` still finds the data files;
+//      (commander and the argument parsing), commands.cjs (every command, each initialised on first
+//      call) and compile-worker.js (ESM, the worker threads' script). The bundle sits two folders
+//      deep, like every lib/ module, so `new URL('../../schemas/...', import.meta.url)` still finds
+//      the data files;
 //   4. one compile of policies/ saves V8's code cache of commands.cjs (src/node/cached-script.ts).
 // `node scripts/build.mjs --no-bundle` stops after step 2.
 import { spawnSync } from 'node:child_process';
@@ -105,7 +106,7 @@ const codeUnitSort = {
     build.onResolve({ filter: /^vfile-sort$/ }, (args) => (/[\\/]vfile-reporter[\\/]/.test(args.importer) ? { path: join(root, 'lib/report/message-order.js') } : undefined));
   },
 };
-/** rehype-raw is required on first use (lib/render/rehype-raw-lazy.js); the bundle requires its own CommonJS build of it, beside the chunks. */
+/** rehype-raw is required on first use (lib/render/rehype-raw-lazy.js); the bundle requires its own CommonJS build of it, beside the other bundle files. */
 const lazyRehypeRaw = {
   name: 'lazy-rehype-raw',
   setup(build) {
@@ -117,7 +118,7 @@ const lazyRehypeRaw = {
   },
 };
 // The commands as one CommonJS file, so that V8's code cache can hold them (src/node/cached-script.ts);
-// it sits in lib/bundle/ like the chunks, so its relative paths (data, rehype-raw.cjs) are theirs.
+// it sits in lib/bundle/ like the other bundle files, so its relative paths (data, rehype-raw.cjs) are theirs.
 const commandsFile = join(outdir, 'commands.cjs');
 /** What both CommonJS builds (the commands, rehype-raw) share. */
 const cjsBuild = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify: !process.env.POLICYC_BUILD_READABLE, legalComments: 'none', logLevel: 'warning' };
@@ -126,7 +127,7 @@ await esbuild.build({
   entryPoints: [join(root, 'lib/commands/all.js')],
   outfile: commandsFile,
   plugins: [asciiStringWidth, lazyRehypeRaw, codeUnitSort],
-  // a CommonJS file has no import.meta: its URL is the file's own, as in the ESM chunks
+  // a CommonJS file has no import.meta: its URL is the file's own, as in the ESM worker script
   define: { 'import.meta.url': '__policyc_module_url' },
   banner: { js: "const __policyc_module_url=require('node:url').pathToFileURL(__filename).href;" },
 });
@@ -146,29 +147,29 @@ const cachedCommands = {
     }));
   },
 };
+/** What the CLI's builds share (the worker script's too: it compiles policies as the CLI does). */
+const cliPlugins = [inlineVersion, asciiStringWidth, lazyRehypeRaw, codeUnitSort, cachedCommands, lazyChildProcess];
+// The worker threads' script: ESM, since a worker thread loads its file as the package says.
 await esbuild.build({
-  entryPoints: { cli: join(root, 'lib/cli.js'), 'compile-worker': join(root, 'lib/node/compile-worker.js') },
+  entryPoints: { 'compile-worker': join(root, 'lib/node/compile-worker.js') },
   outdir,
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: !process.env.POLICYC_BUILD_READABLE, // readable names for profiling: POLICYC_BUILD_READABLE=1 npm run build
   legalComments: 'none',
-  chunkNames: 'chunk-[hash]',
-  plugins: [inlineVersion, asciiStringWidth, lazyRehypeRaw, codeUnitSort, cachedCommands, lazyChildProcess],
+  plugins: cliPlugins,
   // CommonJS dependencies (commander, ajv-formats, ...) call require(); give the ESM bundle one.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
   logLevel: 'warning',
 });
-// The CLI again as CommonJS, which bin/policyc.js requires: no ES module loader at start. (cli.js
-// stays, beside compile-worker.js, whose worker threads load ES modules.)
+// The CLI as CommonJS, which bin/policyc.js (CommonJS too) requires: no ES module loader at start.
 await esbuild.build({
   ...cjsBuild,
   entryPoints: [join(root, 'lib/cli.js')],
   outfile: join(outdir, 'cli.cjs'),
-  plugins: [inlineVersion, asciiStringWidth, lazyRehypeRaw, codeUnitSort, cachedCommands, lazyChildProcess],
+  plugins: cliPlugins,
   define: { 'import.meta.url': '__policyc_module_url' },
   banner: { js: "const __policyc_module_url=require('node:url').pathToFileURL(__filename).href;" },
 });
@@ -178,7 +179,7 @@ await esbuild.build({
   outfile: join(outdir, 'rehype-raw.cjs'),
 });
 writeFileSync(join(outdir, 'README.md'), `Generated by scripts/build.mjs (esbuild) from lib/; do not edit. Schema sha256 ${createHash('sha256').update(schemaText).digest('hex')}.\n`);
-step('lib/bundle/cli.cjs and cli.js (esbuild bundles of the CLI; the commands in commands.cjs)');
+step('lib/bundle/cli.cjs and compile-worker.js (esbuild bundles of the CLI; the commands in commands.cjs)');
 
 // 4. V8's code cache of commands.cjs: compile the bundled policies once and keep what V8 compiled.
 // The cache fits only this Node version; another one rejects it and simply compiles as before.

@@ -22,7 +22,7 @@ describe('when to re-run with eager regexps', () => {
   });
 });
 
-const built = existsSync(join('lib', 'bundle', 'cli.js'));
+const built = existsSync(join('lib', 'bundle', 'cli.cjs'));
 (built ? describe : describe.skip)('the CLI on a big policy set', () => {
   test('re-runs itself with the flag and publishes exactly what it would have without', () => {
     const dir = mkdtempSync(join(tmpdir(), 'policyc-eager-'));

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const bin = resolve('bin/policyc.js');
-const built = existsSync('lib/cli.js') && existsSync('lib/bundle/cli.js') && existsSync('lib/bundle/rehype-raw.cjs');
+const built = existsSync('lib/cli.js') && existsSync('lib/bundle/cli.cjs') && existsSync('lib/bundle/rehype-raw.cjs');
 
 describe('raw HTML through the built CLI', () => {
   test('lib/ and the bundle both render the sanitised raw HTML, byte for byte alike', () => {
