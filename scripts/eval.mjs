@@ -8,8 +8,9 @@
 //    since recip7), set 3 (recipients-3.yaml, frozen in recip7, tuned since recip8), set 4
 //    (recipients-4.yaml, versions/ policies, frozen in recip8, tuned since recip9), set 5
 //    (recipients-5.yaml, plc/ and versions/, frozen in recip9, tuned since recip10), set 6
-//    (recipients-6.yaml, plc/, frozen in recip10, tuned since recip11) and set 7 (recipients-7.yaml,
-//    six plc/ policies, frozen in recip11 before any rule change: the untuned measure);
+//    (recipients-6.yaml, plc/, frozen in recip10, tuned since recip11), set 7 (recipients-7.yaml,
+//    six plc/ policies, frozen in recip11, tuned since recip12) and set 8 (recipients-8.yaml, five
+//    versions/ and plc/ policies, frozen in recip12 before any rule change: the untuned measure);
 //  - access rights read by hand: set 1 (access.yaml, plc/, untuned until access2 read its misses) and
 //    set 2 (access-2.yaml, versions/, frozen in access2, tuned since access3), set 3 (access-3.yaml,
 //    frozen in access3, tuned since access4) and set 4 (access-4.yaml, plc/ and versions/, frozen in
@@ -200,10 +201,13 @@ scoreHandread('recipients-5.yaml', 'set 5 (tuned since recip10; untuned before: 
 // Set 6 (five plc/ policies) was frozen at the start of recip10, before any rule of it, and read for
 // its misses at the start of recip11 (0.66 then): tuned since.
 scoreHandread('recipients-6.yaml', 'set 6 (tuned since recip11; untuned before: 0.66 after recip10)', '--verbose-set6');
-// Set 7 (six plc/ policies) was frozen at the start of recip11, before any rule of it: the untuned
-// measure from then on; its misses are printed only with --verbose-set7 (read them only when a round
-// is over: once read, the set is consumed).
-scoreHandread('recipients-7.yaml', 'set 7 (untuned: frozen in recip11, never tuned on)', '--verbose-set7');
+// Set 7 (six plc/ policies) was frozen at the start of recip11, before any rule of it, and read for
+// its misses at the start of recip12 (0.72 then): tuned since.
+scoreHandread('recipients-7.yaml', 'set 7 (tuned since recip12; untuned before: 0.72 after recip11)', '--verbose-set7');
+// Set 8 (five versions/ and plc/ policies of services no set had used) was frozen at the start of
+// recip12, before any rule of it: the untuned measure from then on; its misses are printed only with
+// --verbose-set8 (read them only when a round is over: once read, the set is consumed).
+scoreHandread('recipients-8.yaml', 'set 8 (untuned: frozen in recip12, never tuned on)', '--verbose-set8');
 
 // ---- 2c. hand-read plc access (test/fixtures/handread/access.yaml)
 // Five plc/ policies read by hand at the start of the access round, before any rule of it was

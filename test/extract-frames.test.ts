@@ -872,3 +872,25 @@ test('a party with a pronoun-less relative clause acts on data: "advertisers you
   expect(rec('Advertisers you interact with never see your device identifier.')).toEqual([]);
   expect(rec('Advertisers you may see on our site are not our partners.')).toEqual([]);
 });
+
+test('a denied mailing or subscriber list is a denied disclosure of the people on it', () => {
+  expect(rec('We do not sell, rent or share our mailing list.', 'negative')).toEqual(['third_party']);
+  expect(rec('We will never share our subscriber list.', 'negative')).toEqual(['third_party']);
+  expect(rec('We do not use a mailing list.', 'negative')).toEqual([]);
+});
+
+test('"the credit card company" (singular) is a payment provider as a recipient; named as data it is none', () => {
+  expect(rec('When you pay, we send your card number to the issuing credit card company.')).toEqual(['payment_provider']);
+  expect(rec('Please send us the name of your credit card company.')).toEqual([]);
+});
+
+test('telemarketers given data are a third party; telemarketers as actors alone are no recipient', () => {
+  expect(rec('We provide your phone number to telemarketers so that they can respect the registry.')).toEqual(['third_party']);
+  expect(rec('Telemarketers call many people.')).toEqual([]);
+});
+
+test('data "among / one of the transferred assets" of a sale goes to the buyer; a transfer of our own assets does not', () => {
+  expect(rec('In such a sale, we may count your profile among the transferred assets.')).toEqual(['acquirer']);
+  expect(rec('If the company is sold, member data will be one of the transferred business assets.')).toContain('acquirer');
+  expect(rec('We have transferred assets between our accounts.')).toEqual([]);
+});
