@@ -663,6 +663,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
     const secMatches = secContext && !isDnt ? sentenceMatches(T.security, s) : [];
     const tr = findTransfer(t);
+    const trFrame = tr !== null && tr.frame;
     const childFrame = /\b(?:child(?:ren|'s)?|kids|minors|coppa|(?:under|below) (?:the age of )?(?:1[0-9]|thirteen|sixteen|eighteen)|(?:younger|less) than (?:1[0-9]|thirteen|sixteen|eighteen)|parental consent)\b/.test(t) && !/\bchild (?:pornography|abuse)\b/.test(t);
     const ret = findRetention(t);
     // the practice is another party's ("At other search engines, ...", "AOL released ..."): it says
@@ -670,7 +671,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const othersNearby = !!othersAt && othersAt.sec === secKey && othersAt.block === blockNo;
     const othersAct = otherActor({ t, raw: doc.text.slice(s.start, s.end), firstVerb: vs[0]?.start ?? -1, controller: model.controller.name, nameCount, blockFramed, othersNearby });
     if (othersAct) othersAt = { sec: secKey, block: blockNo };
-    const otherFrame = rightsFrame || secMatches.length > 0 || tr !== null || childFrame || choice || policyChangeFrame || DISCLAIMER_RE.test(t) || META_FRAME_RE.test(t) || ret !== null;
+    const otherFrame = rightsFrame || secMatches.length > 0 || trFrame || childFrame || choice || policyChangeFrame || DISCLAIMER_RE.test(t) || META_FRAME_RE.test(t) || ret !== null;
 
     // ---- data categories
     const guards: [number, number][] = [];
@@ -760,7 +761,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // ---- purposes
     const purposeGate = (practice || isCookieSentence || s.classes.has('use')) && !otherFrame && !definitional && !aboutDisclosures;
     // a retention statement that gives its reason: "kept ..., since improving X depends on the data"
-    const causeAt = ret !== null && !rightsFrame && !secMatches.length && !tr && !childFrame && !choice && !policyChangeFrame ? /\b(?:since|because|as)\b/.exec(t.slice(ret.index)) : null;
+    const causeAt = ret !== null && !rightsFrame && !secMatches.length && !trFrame && !childFrame && !choice && !policyChangeFrame ? /\b(?:since|because|as)\b/.exec(t.slice(ret.index)) : null;
     const purposeMatches = (purposeGate || causeAt) && !isDnt && !othersAct
       ? sentenceMatches(T.purposes, s).filter(
           (m) => (purposeGate || (causeAt !== null && m.start > ret!.index + causeAt.index)) && (!dataMatches.some((d) => d.start <= m.start && m.end <= d.end) || /relevant|tailor|personal/.test(t.slice(m.start, m.end))),
@@ -797,7 +798,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // which is the user's ("you may choose not to receive e-mails"); with a party as subject it is a
     // denial of disclosure, so for recipients such a phrase does not make the sentence a choice
     const recChoice = choice && CHOICE_FRAME_RE.test(t.replace(NOT_RECEIVE_BY_PARTY, ' '));
-    const recipientGate = !othersAct && !isDnt && !recChoice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t);
+    const recipientGate = !othersAct && !isDnt && !recChoice && !trFrame && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t);
     // a paragraph of an exception run is framed by its lead-in as a list item is
     const rLead = s.lead || s.paraLead;
     const rItem = s.block.kind === 'item' || s.paraLead !== '';

@@ -44,6 +44,9 @@ export interface TransferFinding {
   countries: string[];
   safeguards: string[];
   index: number;
+  /** false when only a safeguard names the transfer (a framework joined, "when we transfer ... we rely on
+   *  SCCs"): the sentence still speaks of parties and data for the other facets ("onward transfers to third parties") */
+  frame: boolean;
 }
 
 // where the people are, not where the data goes (names of up to four words joined by commas, and, or): "users in the EEA, UK and/or Switzerland",
@@ -73,7 +76,7 @@ function destinations(t: string): string[] {
 export function findTransfer(t: string): TransferFinding | null {
   if ((t.includes('harbo') || t.includes('shield') || t.includes('framework')) && FRAMEWORK.test(t) && FRAMEWORK_JOIN.test(t) && !/\b(?:not|no longer|never)\b[^.]{0,30}\b(?:participa|certif|adhere|rely|compl)/.test(t)) {
     const safeguards = SAFEGUARDS.filter(([re]) => re.test(t)).map(([, s]) => s).filter((s) => s !== 'consent');
-    return { countries: ['US'], safeguards, index: FRAMEWORK.exec(t)!.index };
+    return { countries: ['US'], safeguards, index: FRAMEWORK.exec(t)!.index, frame: false };
   }
   const move = MOVE.exec(t);
   if (!move) return null;
@@ -81,10 +84,10 @@ export function findTransfer(t: string): TransferFinding | null {
   const countries = ANY_COUNTRY.test(t) ? destinations(t) : [];
   // "when we transfer the personal data of users in the EEA, we rely on standard contractual clauses"
   if (!abroad && !countries.length && /\btransfer/.test(t) && ANY_SAFEGUARD.test(t) && SAFEGUARDS.some(([re, id]) => id !== 'consent' && re.test(t)) && /\b(?:information|data|personal)\b/.test(t))
-    return { countries: [], safeguards: SAFEGUARDS.filter(([re]) => re.test(t)).map(([, s]) => s), index: move.index };
+    return { countries: [], safeguards: SAFEGUARDS.filter(([re]) => re.test(t)).map(([, s]) => s), index: move.index, frame: false };
   if (!abroad && !countries.length) return null;
   if (!abroad && !/\b(?:transfer\w*|stor\w*|process\w*|host\w*|located|held)\b[^.]{0,80}\b(?:in|to|into)\b/.test(t)) return null;
   if (!/\b(?:information|data|personal|records?)\b/.test(t)) return null;
   const safeguards = ANY_SAFEGUARD.test(t) ? SAFEGUARDS.filter(([re]) => re.test(t)).map(([, s]) => s) : [];
-  return { countries: [...new Set(countries)].sort(), safeguards, index: abroad?.index ?? move.index };
+  return { countries: [...new Set(countries)].sort(), safeguards, index: abroad?.index ?? move.index, frame: true };
 }
