@@ -145,6 +145,10 @@ const DISCLOSING_VERB = /^(?:shar|disclos|provid|giv|transfer|transmit|sen[dt]|r
 /** A paragraph that opens an exception run: "... except as follows.", "in the following circumstances:". */
 const PARAGRAPH_LEAD_END = /(?::|\bas follows\.?|\b(?:in|under) the following (?:circumstances|cases|situations|ways|instances|conditions)\.?|\bthe following (?:parties|third parties|recipients)\.?)\s*$/;
 /** Advice to the user, not our practice: "never give your password to anyone", "we recommend that you do not disclose it". */
+// a sentence that bars children below an age: not intended / directed / allowed, not knowingly
+// collected, must be at least N, only with a parent's involvement or consent
+const CHILD_GATE =
+  /\bnot (?:\w+ )?(?:intended|directed|designed|targeted|meant|allowed|permitted|eligible)\b|\b(?:not|never|n't) (?:\w+ )?knowingly\b|\bmust (?:be|have)\b|\b(?:may|can|should|must) not (?:use|register|create|sign|access|provide|submit)|\bonly with (?:the )?(?:involvement|consent|permission|supervision)|\bparental consent\b|\bprohibit\w*|\bminimum age\b|\bage limit\b/;
 const ADVICE = /(?:^\W*|[,;:]\s*)(?:please\s+)?(?:never|do not|don't|dont)\s+(?!we\b)[a-z]+|\b(?:recommend|advise|encourage|urge|suggest|remind)\w*\b[^.;]{0,30}\byou\b|\byou (?:should|must) (?:not|never)\b/;
 /** Data kept to ourselves: "for internal use only", "solely for internal purposes", "used only internally". */
 const INTERNAL_ONLY = /\b(?:for|to)\s+(?:our\s+|its\s+)?internal\s+(?:business\s+)?(?:use|purposes)\s+only\b|\b(?:solely|only|exclusively|strictly)\s+(?:for|to)\s+(?:our\s+|its\s+)?internal\s+(?:business\s+)?(?:use|purposes)\b(?!\s*(?:,\s*)?(?:such as|including|like)\b)|\b(?:used|kept|processed)\s+(?:only|solely|strictly)\s+internally\b/;
@@ -457,8 +461,12 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   let cookieThirdParty = false;
   let cookieModality: Modality | undefined;
   let dnt: PolicyModel['cookies']['do_not_track'] = 'not_mentioned';
+  // the block of the last sentence naming Do Not Track: the stance often comes a sentence later
+  // ("Browsers can send a Do Not Track signal. We do not respond to this signal.")
+  let dntBlock: Block | null = null;
   const childrenEv: Evidence[] = [];
   let minAge: number | null = null;
+  let minAgeGate = false;
   let knowingly: boolean | null = null;
   const changeEv: Evidence[] = [];
   let notice: PolicyModel['policy_change']['notice'] = 'none';
@@ -587,6 +595,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const publicFrame = stateOnly || PUBLIC_FRAME_RE.test(t);
     const ident = IDENTIFIABILITY_RE.test(t);
     const isDnt = DNT_RE.test(t);
+    if (isDnt) dntBlock = s.block;
+    const dntFollow = !isDnt && s.block === dntBlock && t.includes('signal') && /\b(?:this|that|such|these|those|the) (?:dnt |browser )?signals?\b/.test(t);
     const hedged = HEDGE_RE.test(t);
     const condM = CONDITION_RE.exec(t);
     const excM = EXCEPTION_RE.exec(t);
@@ -654,6 +664,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const secContext = s.classes.has('security') || /\b(?:secur|safeguard|encrypt|ssl|tls|https|firewall|confidential|unauthori[sz]ed|breach|protect(?:ed|s|ion)? (?:your|the|against|personal|all|our)|password[- ]protect)/.test(t);
     const secMatches = secContext && !isDnt ? sentenceMatches(T.security, s) : [];
     const tr = findTransfer(t);
+    const trFrame = tr !== null && tr.frame;
     const childFrame = /\b(?:child(?:ren|'s)?|kids|minors|coppa|(?:under|below) (?:the age of )?(?:1[0-9]|thirteen|sixteen|eighteen)|(?:younger|less) than (?:1[0-9]|thirteen|sixteen|eighteen)|parental consent)\b/.test(t) && !/\bchild (?:pornography|abuse)\b/.test(t);
     const ret = findRetention(t);
     // the practice is another party's ("At other search engines, ...", "AOL released ..."): it says
@@ -661,7 +672,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     const othersNearby = !!othersAt && othersAt.sec === secKey && othersAt.block === blockNo;
     const othersAct = otherActor({ t, raw: doc.text.slice(s.start, s.end), firstVerb: vs[0]?.start ?? -1, controller: model.controller.name, nameCount, blockFramed, othersNearby });
     if (othersAct) othersAt = { sec: secKey, block: blockNo };
-    const otherFrame = rightsFrame || secMatches.length > 0 || tr !== null || childFrame || choice || policyChangeFrame || DISCLAIMER_RE.test(t) || META_FRAME_RE.test(t) || ret !== null;
+    const otherFrame = rightsFrame || secMatches.length > 0 || trFrame || childFrame || choice || policyChangeFrame || DISCLAIMER_RE.test(t) || META_FRAME_RE.test(t) || ret !== null;
 
     // ---- data categories
     const guards: [number, number][] = [];
@@ -717,9 +728,9 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     }
 
     // ---- cookies, Do Not Track
-    if (isDnt) {
+    if (isDnt || dntFollow) {
       const td = t.replace(/\bdo[- ]not[- ]track\b/g, 'dnt');
-      const neg = /\b(?:not|n't|no)\b[^.]{0,40}\b(?:respond|honou?r|recogni[sz]e|support|act on|comply|track(?:ing)? signals|process|alter|change)|\b(?:ignore|disregard)|\bno (?:standard|uniform|industry|consensus)/.test(td);
+      const neg = /\b(?:not|n't|no)\b[^.]{0,40}\b(?:respond|honou?r|recogni[sz]e|support|act on|comply|track(?:ing)? signals|process|alter|change)|\b(?:not|n't)\b[^.]{0,20}\btake (?:any )?action|\b(?:ignore|disregard)|\bno (?:\w+ )?(?:standard|uniform|industry|consensus)/.test(td);
       const pos = /\b(?:we|site)\b[^.]{0,30}\b(?:honou?r|respect|respond to|recogni[sz]e|comply with|support)s?\b/.test(td);
       if (neg) dnt = 'not_honored';
       else if (pos && dnt === 'not_mentioned') dnt = 'honored';
@@ -751,7 +762,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // ---- purposes
     const purposeGate = (practice || isCookieSentence || s.classes.has('use')) && !otherFrame && !definitional && !aboutDisclosures;
     // a retention statement that gives its reason: "kept ..., since improving X depends on the data"
-    const causeAt = ret !== null && !rightsFrame && !secMatches.length && !tr && !childFrame && !choice && !policyChangeFrame ? /\b(?:since|because|as)\b/.exec(t.slice(ret.index)) : null;
+    const causeAt = ret !== null && !rightsFrame && !secMatches.length && !trFrame && !childFrame && !choice && !policyChangeFrame ? /\b(?:since|because|as)\b/.exec(t.slice(ret.index)) : null;
     const purposeMatches = (purposeGate || causeAt) && !isDnt && !othersAct
       ? sentenceMatches(T.purposes, s).filter(
           (m) => (purposeGate || (causeAt !== null && m.start > ret!.index + causeAt.index)) && (!dataMatches.some((d) => d.start <= m.start && m.end <= d.end) || /relevant|tailor|personal/.test(t.slice(m.start, m.end))),
@@ -788,7 +799,7 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // which is the user's ("you may choose not to receive e-mails"); with a party as subject it is a
     // denial of disclosure, so for recipients such a phrase does not make the sentence a choice
     const recChoice = choice && CHOICE_FRAME_RE.test(t.replace(NOT_RECEIVE_BY_PARTY, ' '));
-    const recipientGate = !othersAct && !isDnt && !recChoice && !tr && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t);
+    const recipientGate = !othersAct && !isDnt && !recChoice && !trFrame && !rightsFrame && !aboutDisclosures && !META_FRAME_RE.test(t);
     // a paragraph of an exception run is framed by its lead-in as a list item is
     const rLead = s.lead || s.paraLead;
     const rItem = s.block.kind === 'item' || s.paraLead !== '';
@@ -1180,6 +1191,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
         const ct = t.slice(c.rel, c.relEnd);
         if (DISCLAIMER_RE.test(ct) || /\b(?:no|not)\b[^.]{0,30}(?:100%|completely|perfectly|absolutely|fully) secure|\bimpenetrable\b/.test(ct)) continue;
         if (m.id === 'authentication' && !/\b(?:protect|secur|authenticat|factor|access)/.test(t)) continue;
+        // advice to the reader ("it is important for you to protect ... your password") is no measure of ours
+        if (m.id === 'authentication' && ct.includes('you') && /\b(?:(?:important|up to|responsible) for you|you (?:should|must)|be sure to|(?:encourage|recommend|urge|advise) you)\b/.test(ct)) continue;
         store.add('security', { id: m.id, polarity: 'positive', ...base(m.start, 'security.lexicon', 0.7) });
       }
     }
@@ -1209,21 +1222,27 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       const age = /\b(?:under|below|younger than|less than|age of|aged?|over|at least)\s+(?:the age of\s+)?(\d{1,2})\b|\b(\d{1,2})\s+(?:years? (?:of age|old)|and (?:under|older|over))/.exec(t);
       const wordAge = /\b(?:under|below|younger than|less than|age of)\s+(?:the age of\s+)?(thirteen|sixteen|eighteen)\b/.exec(t)?.[1];
       const n = age ? Number(age[1] ?? age[2] ?? NaN) : wordAge ? { thirteen: 13, sixteen: 16, eighteen: 18 }[wordAge as 'thirteen'] : NaN;
-      if (n >= 6 && n <= 21 && (minAge === null || n > minAge)) minAge = n;
+      // the age of a gate ("not directed to children under 13", "under 18 only with a parent") outranks
+      // an age named for something else ("users under 16: we do not sell", "content unsuitable under 18")
+      const gate = n >= 6 && n <= 21 && (CHILD_GATE.test(t) || (!!s.lead && CHILD_GATE.test(s.lead.toLowerCase())));
+      if (n >= 6 && n <= 21 && (gate ? !minAgeGate || minAge === null || n > minAge : !minAgeGate && (minAge === null || n > minAge))) {
+        minAge = n;
+        if (gate) minAgeGate = true;
+      }
       if (/\b(?:not|never|n't)\b[^.;]{0,30}\b(?:knowingly|intentionally)?\s*(?:collect|solicit|request|gather|obtain|maintain|market|direct|intend|designed)|\bnot (?:intended|directed|designed|targeted|meant)\b|\b(?:prohibit|must be (?:at least|over))/.test(t)) knowingly ??= false;
       else if (/\b(?:knowingly )?(?:collect|request|obtain)\w*\b[^.;]{0,60}\b(?:from )?(?:children|kids|minors)\b|\bwith (?:verifiable )?parental consent\b/.test(t) && !/\bnot\b/.test(t)) knowingly = true;
     }
 
     // ---- policy changes
     const changeTrigger = CHANGE_TRIGGER.test(t);
-    const noticeCue = /\b(?:notify|notice|post(?:ed|ing|s)?|inform|let you know|e-?mail you|review (?:it|this)|check (?:back|this))\b/.test(t);
+    const noticeCue = /\b(?:notify|notice|post(?:ed|ing|s)?|inform|let you know|e-?mail you|review (?:it|this)|check (?:back|this|our|the))\b/.test(t);
     if (changeTrigger || ((s.classes.has('changes') || changeSections.has(secKey)) && noticeCue)) {
       if (changeTrigger) changeSections.add(secKey);
       changeEv.push(e('policy-change.statement'));
       let k: PolicyModel['policy_change']['notice'] = 'none';
       if (/\b(?:notify|inform|alert|contact|tell) you\b[^.]{0,60}\b(?:e-?mail|mail|directly|message|notice)|\bsend (?:you )?(?:an? )?(?:e-?mail|notice|notification|message)|\be-?mail (?:you|notification)|\bpersonal notice|\bdirect notice|\bnotif\w+ (?:to )?you by (?:e-?mail|mail)/.test(t)) k = 'personal';
       else if (/\b(?:post|place|display|provide)\w* (?:a |an )?(?:prominent |conspicuous )?(?:notice|announcement|message|banner)|\bnotice (?:on|at) (?:our |the |this )?(?:web ?site|site|home ?page|services?)/.test(t)) k = 'website';
-      else if (/\bpost\w*\b[^.]{0,40}\b(?:changes|revised|updated|new|revisions)\b|\bon this page\b|\bin this (?:section|policy|statement|page)\b|\bpublished\b|\b(?:update|revise|change)\w* the (?:"|')?(?:last updated|effective|revision)|\bcheck (?:back|occasionally|periodically|this (?:page|policy))|\breview (?:this (?:policy|page|statement)|it (?:frequently|periodically|regularly|often))|\b(?:current|latest|revised|updated) version\b/.test(t)) k = 'policy_page';
+      else if (/\bpost\w*\b[^.]{0,40}\b(?:changes|revised|updated|new|revisions)\b|\bon this page\b|\bin this (?:section|policy|statement|page)\b|\bpublished\b|\b(?:update|revise|change)\w* the (?:"|')?(?:last updated|effective|revision)|\bcheck (?:back|occasionally|periodically|this (?:page|policy)|(?:our|the) (?:web ?site|site)\b[^.]{0,40}\bchanges)|\breview (?:this (?:policy|page|statement)|it (?:frequently|periodically|regularly|often))|\b(?:current|latest|revised|updated) version\b/.test(t)) k = 'policy_page';
       if (noticeRank[k] > noticeRank[notice]) notice = k;
     }
   }

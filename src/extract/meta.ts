@@ -221,8 +221,14 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
         const m = STREET_RE.exec(raw);
         if (m) {
           // the address: from the line holding the street to the end of the block (at most 4 lines)
-          const lineStart = raw.lastIndexOf('\n', m.index) + 1;
+          let lineStart = raw.lastIndexOf('\n', m.index) + 1;
+          // a lead-in that ends in a colon is not part of the address ("write to us at: Acme Inc., 1 Main St")
+          const colon = raw.lastIndexOf(': ', m.index);
+          if (colon >= lineStart) lineStart = colon + 2;
           const lines = raw.slice(lineStart).split('\n').slice(0, 4);
+          // nor is a line that gives an e-mail or a web address after it
+          const other = lines.findIndex((l, i) => i > 0 && /@|https?:\/\/|\bwww\./i.test(l));
+          if (other > 0) lines.length = other;
           let endRel = lineStart + lines.join('\n').length;
           const sp = trimSpan(text, b.start + lineStart, b.start + endRel) ?? { start: b.start + m.index, end: b.start + m.index + m[0].length };
           endRel = sp.end;
@@ -231,7 +237,7 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
         }
       }
       if (!contact.url) {
-        const m = /\[([^\]]*contact[^\]]*)\]\((https?:\/\/[^\s)]+|[^\s)]+)/i.exec(raw) ?? /(https?:\/\/[^\s)\]]*contact[^\s)\]]*)/i.exec(raw);
+        const m = /\[([^\]]*contact[^\]]*)\]\((https?:\/\/[^\s)]+|(?!#)[^\s)]+)/i.exec(raw) ?? /(https?:\/\/[^\s)\]]*contact[^\s)\]]*)/i.exec(raw);
         if (m) {
           contact.url = (m[2] ?? m[1])!;
           evidence.push(makeEvidence(doc, b.start + m.index, b.start + m.index + m[0].length, b.section, 'meta.contact.url'));

@@ -47,7 +47,9 @@ export function findRetention(t: string): RetentionFinding | null {
     if (legal && !/\bas long as (?:necessary|needed|required) (?:to|for) (?:provide|fulfil|the purposes)/.test(t)) return { kind: 'legal_requirement', period: null, index: cue.index };
     return { kind: 'limited', period: null, index: cue.index };
   }
-  if (/\b(?:retain|keep|store|preserve)\w*\b[^.]{0,60}\b(?:required|permitted|obligat\w*) (?:by|under) (?:the |applicable )?(?:laws?|regulat)/.test(t))
+  // kept because a law requires it: "we may retain ... as required by, any applicable law",
+  // "legal obligations ... such as mandatory data retention laws"
+  if (/\b(?:retain|keep|store|preserve)\w*\b[^.]{0,120}\b(?:required|permitted|obligat\w*) (?:by|under),? (?:the |any )?(?:applicable )?(?:laws?|regulat)/.test(t) || /\bmandatory (?:data )?retention\b|\b(?:data )?retention (?:laws|obligations|requirements)\b/.test(t))
     return { kind: 'legal_requirement', period: null, index: cue.index };
   return null;
 }
