@@ -4,7 +4,7 @@
 // output, byte for byte, and small runs and embedding programs must never re-run.
 import { describe, test, expect } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EAGER_REGEXP_AFTER, EAGER_REGEXP_FLAG, shouldRerunEager } from '../src/node/eager-regexp.js';
@@ -45,6 +45,13 @@ const built = existsSync(join('lib', 'bundle', 'cli.cjs'));
       const files = (root: string) => (readdirSync(join(dir, root), { recursive: true }) as string[]).filter((f) => f.endsWith('.yaml') || f.endsWith('.html')).sort();
       expect(files('eager')).toEqual(files('plain'));
       for (const f of files('plain')) expect(readFileSync(join(dir, 'eager', f), 'utf8')).toBe(readFileSync(join(dir, 'plain', f), 'utf8'));
+      // named by the config instead of the command line: the estimate reads the same folder the compile does
+      renameSync(join(dir, 'policies'), join(dir, 'texts'));
+      writeFileSync(join(dir, 'policyc.config.yaml'), 'policies: texts\nout: configured\n');
+      const configured = spawnSync(process.execPath, [bin, 'compile'], { cwd: dir, env: { ...env, POLICYC_EAGER_REGEXP: 'report' }, encoding: 'utf8' });
+      expect(configured.status).toBe(0);
+      expect(configured.stderr).toContain(`running with ${EAGER_REGEXP_FLAG}`);
+      expect(configured.stderr).toContain('Compiled 3 policies');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,7 +2,8 @@
 import { dirname, resolve } from 'node:path';
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import type { Io, CommonOptions } from '../io.js';
-import { compile, type CompileResult } from '../node/compile.js';
+import { compile, compileInputs, type CompileResult } from '../node/compile.js';
+import { loadConfig } from '../node/config.js';
 import { printReport, displayPath } from './report.js';
 import { InputError } from '../errors.js';
 import { parseShard } from '../node/shard.js';
@@ -22,8 +23,10 @@ export interface CompileCommandOptions extends CommonOptions {
 
 export default async function compileCommand(io: Io, inputs: string[], options: CompileCommandOptions): Promise<number> {
   // a big set runs in a child with eager regexps (src/node/eager-regexp.ts); the estimate is the
-  // drafts the arguments name (a config's `policies` folder when there are none is not read here)
-  const policies = await discoverPolicies(inputs, io.cwd).catch(() => []);
+  // drafts a compile would read: those named, else the config's `policies` folder, else ./policies
+  const configured = inputs.length ? null : await loadConfig(io.cwd).catch(() => null);
+  const estimated = configured ? compileInputs(inputs, configured.config, configured.path, io.cwd) : inputs;
+  const policies = await discoverPolicies(estimated, io.cwd).catch(() => []);
   const rerun = await rerunEager(io, await sizeOf(policies.map((p) => p.file)));
   if (rerun !== undefined) return rerun;
   if (!options.watch) return compileOnce(io, inputs, options).then((r) => r.code);

@@ -85,6 +85,11 @@ export interface PolicyOutcome {
   files: string[];
 }
 
+/** What a compile reads: the policies named, else the config's `policies` folder, else ./policies (discover's default). */
+export function compileInputs(inputs: string[], config: Config, configPath: string | null, cwd: string): string[] {
+  return inputs.length || !config.policies ? inputs : [resolve(configPath ? dirname(configPath) : cwd, config.policies)];
+}
+
 export async function compile(options: CompileOptions): Promise<CompileResult> {
   const displayFrom = options.displayFrom ?? null;
   const display = displayer(displayFrom);
@@ -98,7 +103,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     if (loaded.diagnostics.length) reports.push({ path: display(loaded.path ?? 'policyc.config.yaml'), diagnostics: loaded.diagnostics.map(({ file: _f, ...d }) => d) });
   }
   const configDir = configPath ? dirname(configPath) : options.cwd;
-  const inputs = options.inputs.length || !config.policies ? options.inputs : [resolve(configDir, config.policies)];
+  const inputs = compileInputs(options.inputs, config, configPath, options.cwd);
   const outDir = resolve(options.cwd, options.outDir ?? (config.out ? resolve(configDir, config.out) : 'dist'));
   const policies = selectShard(await discoverPolicies(inputs, options.cwd), options.shard);
   const job: PolicyJob = {
