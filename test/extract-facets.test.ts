@@ -122,3 +122,12 @@ test('notice before a new use of data is no notice of a policy change', () => {
   const m2 = run('# Privacy Policy\n\n## Changes\n\nWe may update this Privacy Policy.\n\nPlease review this Privacy Policy periodically to be informed of how we use your information.\n').model;
   expect(m2.policy_change.evidence.map((e) => e.quote).join(' ')).toMatch(/review this Privacy Policy/);
 });
+
+test('the places a transfer starts from, listed after "outside" or "from", are not its destinations', () => {
+  expect(tr('Our vendors may process data outside of Canada or the European Union.')).toMatchObject({ countries: [] });
+  expect(tr('We transfer personal data from the European Union, the United Kingdom, and Switzerland to the United States.')?.countries).toEqual(['US']);
+  expect(tr('We transfer personal data from Germany and France to countries that have not been found adequate.')).toMatchObject({ countries: [], frame: true });
+  expect(tr('We may be liable for the transfer of personal data from Switzerland to a third party outside those countries.')).toMatchObject({ countries: [], frame: true });
+  // a destination listed after "to" still counts
+  expect(tr('We send personal data to Canada and Japan.')?.countries).toEqual(['CA', 'JP']);
+});

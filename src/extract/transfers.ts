@@ -37,10 +37,11 @@ const SAFEGUARDS: [RegExp, string][] = [
 ];
 
 const ANY_COUNTRY = new RegExp(COUNTRIES.map(([re]) => re.source).join('|'));
+const OUTSIDE_NAMED = new RegExp(`\\boutside (?:of )?(?:${ANY_COUNTRY.source})`);
 const ANY_SAFEGUARD = new RegExp(SAFEGUARDS.map(([re]) => re.source).join('|'));
 
 const MOVE = /\b(?:transfer\w*|transmit\w*|stor(?:e|ed|age|ing)|process(?:ed|ing)?|host(?:ed|ing)?|mov(?:e|ed)|sent|send|located|maintain\w*|held|kept|access(?:ed)? from)\b/;
-const ABROAD = eager(/\b(?:outside (?:of )?(?:the |your )?(?:country|countries|eea|european|eu\b|united|jurisdiction|state|province|region)|other countries|another country|countries other than|across (?:national )?borders|cross[- ]border|internationally|around the world|worldwide offices|world ?wide|any country|in (?:certain|various|several|multiple) countries|(?:foreign|other) jurisdictions|country (?:of|where) (?:your )?(?:residence|you (?:live|reside)))\b/);
+const ABROAD = eager(/\b(?:outside (?:of )?(?:the |your |those |these )?(?:country|countries|eea|european|eu\b|united|jurisdiction|state|province|region)|other countries|another country|to (?:third )?countries (?:that|which|where|whose|with|outside)|countries other than|across (?:national )?borders|cross[- ]border|internationally|around the world|worldwide offices|world ?wide|any country|in (?:certain|various|several|multiple) countries|(?:foreign|other) jurisdictions|country (?:of|where) (?:your )?(?:residence|you (?:live|reside)))\b/);
 
 export interface TransferFinding {
   countries: string[];
@@ -67,7 +68,9 @@ function destinations(t: string): string[] {
     for (const m of t.matchAll(g)) {
       const before = t.slice(Math.max(0, m.index - 90), m.index);
       // the place data leaves, not where it goes: "located outside the EEA", "transferred outside of the UK"
-      if (/\boutside (?:of )?(?:the )?$/.test(before)) continue;
+      if (/\boutside (?:of )?(?:the )?(?:(?:[\w.-]+ ){1,3}(?:or|and) (?:the )?)?$/.test(before)) continue;
+      // the place a transfer starts from: "transfer data from the EEA, the UK, and Switzerland to the United States"
+      if (/\b(?:transfer\w*|send(?:s|ing)?|sent|mov(?:e|es|ed|ing))\b(?: [\w-]+){0,3} from (?:(?!\b(?:to|into|in|on)\b)[^.]){0,80}$/.test(before)) continue;
       // "we store information collected from you within the EEA": where it is stored, not where you are
       if (ORIGIN_BEFORE.test(before) && !/\b(?:stor(?:e|es|ed|ing)|host(?:s|ed|ing)?|keeps?|kept)\b [^.]{0,40}\bcollected from you (?:with)?in [^.]{0,40}$/.test(before)) continue;
       // a jurisdiction's law, not a place: "subject to European Union data protection law"
@@ -94,8 +97,10 @@ export function findTransfer(t: string): TransferFinding | null {
   // "when we transfer the personal data of users in the EEA, we rely on standard contractual clauses"
   if (!abroad && !countries.length && /\btransfer/.test(t) && ANY_SAFEGUARD.test(t) && SAFEGUARDS.some(([re, id]) => id !== 'consent' && re.test(t)) && /\b(?:information|data|personal)\b/.test(t))
     return { countries: [], safeguards: SAFEGUARDS.filter(([re]) => re.test(t)).map(([, s]) => s), index: move.index, frame: false };
-  if (!abroad && !countries.length) return null;
-  if (!abroad && !/\b(?:transfer\w*|stor\w*|process\w*|host\w*|located|held)\b[^.]{0,80}\b(?:in|to|into|within)\b/.test(t)) return null;
+  // "process data outside of Canada": abroad, from a named place
+  const outsideNamed = !abroad && !countries.length && t.includes('outside') && OUTSIDE_NAMED.test(t);
+  if (!abroad && !outsideNamed && !countries.length) return null;
+  if (!abroad && !outsideNamed && !/\b(?:transfer\w*|stor\w*|process\w*|host\w*|located|held|send|sent)\b[^.]{0,80}\b(?:in|to|into|within)\b/.test(t)) return null;
   if (!/\b(?:information|data|personal|records?)\b/.test(t)) return null;
   const safeguards = ANY_SAFEGUARD.test(t) ? SAFEGUARDS.filter(([re]) => re.test(t)).map(([, s]) => s) : [];
   // "we may share your personal data with our parent company, located in the BVI": a disclosure first,
