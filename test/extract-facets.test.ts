@@ -131,3 +131,15 @@ test('the places a transfer starts from, listed after "outside" or "from", are n
   // a destination listed after "to" still counts
   expect(tr('We send personal data to Canada and Japan.')?.countries).toEqual(['CA', 'JP']);
 });
+
+test('a period "for at least" before deletion is a stated period; a window "within at least" is not', () => {
+  const r = (s: string) => findRetention(s.toLowerCase());
+  expect(r('If you do not sign in for at least 9 months, your account will be deleted with its data.')).toMatchObject({ kind: 'stated_period', period: 'P9M' });
+  expect(r('You can delete a message for everyone within at least 48 hours of sending it.')?.period ?? null).toBeNull();
+});
+
+test('technical and organisational measures are a security programme, not only a generic promise', () => {
+  const { model } = run(P('We employ appropriate technical and organizational measures to protect your personal data.'));
+  expect(ids(model, 'security')).toContain('security_program');
+  expect(ids(run(P('We use reasonable security measures to protect your data.')).model, 'security')).toEqual(['generic']);
+});

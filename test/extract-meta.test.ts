@@ -76,3 +76,11 @@ test('the date a version went into effect, not the period of an earlier version'
   const only = '# Privacy Policy\n\nText.\n\n* Earlier policy: effective from June 6, 2014 until May 24, 2018\n';
   expect(run(only).model.policy.effective_date).toBeNull();
 });
+
+test('a labelled address line in the contact section, whatever its street word', () => {
+  const m = run('# Privacy\n\n## Contact Us\n\nAddress: 7 Calle Mayor Oeste, Suite 4, Santa Clara, CA 95050\n\nEmail: privacy@example.test\n').model;
+  expect(m.controller.contact?.postal_address).toBe('7 Calle Mayor Oeste, Suite 4, Santa Clara, CA 95050');
+  // outside the contact section a labelled line is not taken
+  const o = run('# Privacy\n\n## Data we collect\n\nAddress: 7 Calle Mayor Oeste, Suite 4, Santa Clara, CA 95050\n').model;
+  expect(o.controller.contact?.postal_address).toBeUndefined();
+});

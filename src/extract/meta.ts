@@ -226,7 +226,7 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
 
   // contact: prefer the contact section, then the whole text
   const contact: Contact = { ...(controller.contact ?? {}) };
-  const scan = (bs: typeof blocks) => {
+  const scan = (bs: typeof blocks, contactSection: boolean) => {
     for (const b of bs) {
       const raw = text.slice(b.start, b.end);
       if (!contact.email) {
@@ -244,6 +244,15 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
         if (m && /\b(?:call|phone|telephone|tel|toll[- ]free|fax)\b|contact/i.test(raw + b.section.join(' '))) {
           contact.phone = m[0].trim();
           evidence.push(makeEvidence(doc, b.start + m.index, b.start + m.index + m[0].length, b.section, 'meta.contact.phone'));
+        }
+      }
+      // a labelled address line in the contact section, whatever its street word ("Address: 1 North Calle Cesar Chavez, Suite 102, ...")
+      if (!contact.postal_address && contactSection && /address:/i.test(raw)) {
+        const m = /(?:^|\n)[*_]*(?:postal |mailing |street |our )?address:[*_]*[ \t]*(\d+[A-Za-z]?[ \t]+[A-Z][^\n@]{5,150}?)[ \t]*(?=\n|$)/i.exec(raw);
+        if (m && /\d{4,5}\b|,/.test(m[1]!)) {
+          const s = b.start + m.index + m[0].indexOf(m[1]!);
+          contact.postal_address = m[1]!.trim();
+          evidence.push(makeEvidence(doc, s, s + m[1]!.trim().length, b.section, 'meta.contact.address'));
         }
       }
       if (!contact.postal_address) {
@@ -274,8 +283,8 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
       }
     }
   };
-  scan(contactBlocks);
-  scan(blocks);
+  scan(contactBlocks, true);
+  scan(blocks, false);
   if (Object.keys(contact).length) controller.contact = contact;
   if (evidence.length) controller.evidence = evidence;
   return controller;
