@@ -114,5 +114,7 @@ export function findTransfer(t: string): TransferFinding | null {
  *  in the BVI"): the caller attaches them to a transfer stated earlier in the same paragraph. */
 export function safeguardsAlone(t: string): string[] {
   if (!ANY_SAFEGUARD.test(t)) return [];
-  return SAFEGUARDS.filter(([re, id]) => id !== 'consent' && re.test(t)).map(([, id]) => id);
+  // contract-type mechanisms only: a framework named later in the paragraph is mostly its recourse or conflict clause
+  return SAFEGUARDS.filter(([re, id]) => CONTRACT_SAFEGUARDS.has(id) && re.test(t)).map(([, id]) => id);
 }
+const CONTRACT_SAFEGUARDS = new Set(['standard_contractual_clauses', 'binding_corporate_rules', 'adequacy_decision']);
