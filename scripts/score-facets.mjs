@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Score `policyc extract` on the hand-read facet measure (test/fixtures/handread/facets.yaml):
-// per facet, units right, wrong (invented or mis-typed) and missed. Usage:
-//   node scripts/score-facets.mjs [--corpus ../shared/corpus] [--bin bin/policyc.js] [--verbose]
+// Score `policyc extract` on a hand-read facet measure (test/fixtures/handread/facets.yaml, set 1,
+// or facets-2.yaml, set 2): per facet, units right, wrong (invented or mis-typed) and missed. Usage:
+//   node scripts/score-facets.mjs [--set 1|2 | --gold file.yaml] [--corpus ../shared/corpus] [--bin bin/policyc.js] [--verbose]
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -13,7 +13,9 @@ const arg = (k, d) => { const i = process.argv.indexOf(k); return i > 0 ? proces
 const corpus = arg('--corpus', join(root, '..', 'shared', 'corpus'));
 const bin = arg('--bin', join(root, 'bin', 'policyc.js'));
 const verbose = process.argv.includes('--verbose');
-const gold = YAML.parse(readFileSync(join(root, 'test/fixtures/handread/facets.yaml'), 'utf8'), { schema: 'failsafe' });
+const set = arg('--set', '1');
+const goldFile = arg('--gold', join(root, 'test/fixtures/handread', set === '1' ? 'facets.yaml' : `facets-${set}.yaml`));
+const gold = YAML.parse(readFileSync(goldFile, 'utf8'), { schema: 'failsafe' });
 
 const FACETS = ['retention', 'transfers', 'security', 'cookies', 'children', 'controller', 'dates', 'policy_change'];
 const total = Object.fromEntries(FACETS.map((f) => [f, { right: 0, wrong: 0, missed: 0 }]));

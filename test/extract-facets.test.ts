@@ -75,3 +75,71 @@ test('policy change: "check our web site ... to see recent changes" points to th
   const { model } = run(P('This privacy notice will change from time to time. You should check our web site often to see recent changes.'));
   expect(model.policy_change.notice).toBe('policy_page');
 });
+
+// ---- facetqa2: the second round (set 2 of the hand-read facet measure and facetqa's "left" list)
+
+test('a place you signed up from, or the place data leaves, is not where it goes', () => {
+  expect(tr('If you registered for Acme from Canada, your data is stored on servers in Ireland.')?.countries).toEqual(['IE']);
+  expect(tr('If you signed up for Acme from the UK, your data is stored in data centers in Germany.')?.countries).toEqual(['DE']);
+  expect(tr('We may transfer your personal information outside of the United Kingdom to our offices in India.')?.countries).toEqual(['IN']);
+  // storage "within" a place stated after "collected from you" is where it is kept
+  expect(tr('We store information collected from you within the European Economic Area and Canada.')?.countries).toEqual(['CA', 'EEA']);
+  expect(tr('We transfer information collected from users in the EEA to the United States.')?.countries).toEqual(['US']);
+});
+
+test('a GDPR representative named because the company is abroad is no transfer', () => {
+  expect(tr('As Acme is located outside the EEA, we have designated Rep Ltd as our representative for your questions about our processing of your personal data.')).toBeNull();
+  expect(tr('We have appointed a representative and we transfer your personal data to the United States.')?.countries).toEqual(['US']);
+});
+
+test('a recipient located in a named country: the destination, and the disclosure stays a disclosure', () => {
+  const f = tr('We may share your personal data with our parent company, located in the British Virgin Islands, and a group member located in Dubai.');
+  expect(f).toMatchObject({ countries: ['AE', 'VG'], frame: false });
+  expect(tr('Our servers are located in the United Arab Emirates and hold your data.')).toMatchObject({ countries: ['AE'], frame: true });
+});
+
+test('a safeguard named in a later sentence of the transfer paragraph joins the transfer', () => {
+  const { model } = run(P('We may share your personal data with our affiliate located in Singapore. This will take the form of standard contract clauses approved by the European Commission.'));
+  expect(model.transfers[0]).toMatchObject({ countries: ['SG'], safeguards: ['standard_contractual_clauses'] });
+  const apart = run(P('We may share your personal data with our affiliate located in Singapore.\n\nOur vendor agreements contain standard contractual clauses.')).model;
+  expect(apart.transfers[0]?.safeguards ?? []).toEqual([]);
+});
+
+test('the policy-change notice: delivered to you through the service, or posted on a blog', () => {
+  const notice = (s: string) => run(P(s)).model.policy_change.notice;
+  expect(notice('We may change this Privacy Policy. Important changes to this Privacy Policy will be notified to you via the Acme app.')).toBe('personal');
+  expect(notice('We may change this Privacy Policy. Changes to this Privacy Policy will be notified to you via a notice on our website.')).toBe('website');
+  expect(notice('We may change this Privacy Policy from time to time. Any such changes will be posted on the Acme blog.')).toBe('website');
+  expect(notice('We may notify our customers by email of material changes to this policy.')).toBe('personal');
+});
+
+test('notice before a new use of data is no notice of a policy change', () => {
+  const md = '# Privacy Policy\n\n## Changes and your information\n\nWe may update this Privacy Policy, and any changes will be posted on this page.\n\nWe will not use your personal information for a new purpose without first notifying you by email.\n';
+  const m = run(md).model;
+  expect(m.policy_change.notice).toBe('policy_page');
+  expect(m.policy_change.evidence.map((e) => e.quote).join(' ')).not.toMatch(/new purpose/);
+  // a follow-up about the policy itself in that section still counts
+  const m2 = run('# Privacy Policy\n\n## Changes\n\nWe may update this Privacy Policy.\n\nPlease review this Privacy Policy periodically to be informed of how we use your information.\n').model;
+  expect(m2.policy_change.evidence.map((e) => e.quote).join(' ')).toMatch(/review this Privacy Policy/);
+});
+
+test('the places a transfer starts from, listed after "outside" or "from", are not its destinations', () => {
+  expect(tr('Our vendors may process data outside of Canada or the European Union.')).toMatchObject({ countries: [] });
+  expect(tr('We transfer personal data from the European Union, the United Kingdom, and Switzerland to the United States.')?.countries).toEqual(['US']);
+  expect(tr('We transfer personal data from Germany and France to countries that have not been found adequate.')).toMatchObject({ countries: [], frame: true });
+  expect(tr('We may be liable for the transfer of personal data from Switzerland to a third party outside those countries.')).toMatchObject({ countries: [], frame: true });
+  // a destination listed after "to" still counts
+  expect(tr('We send personal data to Canada and Japan.')?.countries).toEqual(['CA', 'JP']);
+});
+
+test('a period "for at least" before deletion is a stated period; a window "within at least" is not', () => {
+  const r = (s: string) => findRetention(s.toLowerCase());
+  expect(r('If you do not sign in for at least 9 months, your account will be deleted with its data.')).toMatchObject({ kind: 'stated_period', period: 'P9M' });
+  expect(r('You can delete a message for everyone within at least 48 hours of sending it.')?.period ?? null).toBeNull();
+});
+
+test('technical and organisational measures are a security programme, not only a generic promise', () => {
+  const { model } = run(P('We employ appropriate technical and organizational measures to protect your personal data.'));
+  expect(ids(model, 'security')).toContain('security_program');
+  expect(ids(run(P('We use reasonable security measures to protect your data.')).model, 'security')).toEqual(['generic']);
+});

@@ -24,7 +24,8 @@ test('id from the option, else the file stem; title from the first heading', () 
 
 test('contact details and the warnings for what is missing', () => {
   const ok = run('# P\n\n## Contact us\n\nExample Inc. ("we") answers questions at privacy@example.com or 1-800-555-0100.\n\nExample Inc.  \n123 Main Street  \nSpringfield, IL 62701\n');
-  expect(ok.model.controller.name).toBe('Example Inc');
+  // the period of the abbreviated legal form is part of the name (facetqa2)
+  expect(ok.model.controller.name).toBe('Example Inc.');
   expect(ok.model.controller.contact).toMatchObject({ email: 'privacy@example.com', postal_address: '123 Main Street, Springfield, IL 62701' });
   expect(ok.diagnostics.map((d) => d.ruleId)).not.toContain('meta/missing-contact');
   const none = run('# P\n\nWe collect data.\n');
@@ -53,4 +54,33 @@ test('policy-change notice, read across the sentences of a section', () => {
   expect(notice('We may update this policy. If we do, we will let you know by posting a notice on the site.')).toBe('website');
   expect(notice('We do update our policy periodically without notice.')).toBe('none');
   expect(run('# P\n\nWe collect your name.\n').model.policy_change).toEqual({ notice: 'none', evidence: [] });
+});
+
+// ---- facetqa2: controller names and dates the second facet round reads
+
+test('the controller the policy names, a legal form kept whole, an appositive, the addressee line', () => {
+  const name = (md: string) => run(md).model.controller.name;
+  expect(name('# Acme Privacy Policy\n\n## Who we are\n\nAcme Music Corp. is the data controller of personal data processed under this policy.\n')).toBe('Acme Music Corp.');
+  // the controller for some users only is not the policy's controller
+  expect(name('# Acme Privacy Policy\n\n## Who we are\n\nIf you live in the EEA, Acme Europe B.V. is the controller of your information.\n')).toBe('Acme');
+  expect(name('# Zeta Ltd. Privacy Policy\n\nText.\n')).toBe('Zeta Ltd.');
+  expect(name('# Privacy\n\n## About\n\nThis policy explains how the Open Atlas Foundation, the non-profit organization that hosts the Atlas sites, uses information.\n')).toBe('Open Atlas Foundation');
+  expect(name('# Privacy\n\n## Contact Information\n\nWrite to us at:\n\nquux, Inc.  \n12 Harbor Street  \nOakland CA 94612\n')).toBe('quux, Inc.');
+  // an addressee line that is no legal entity is not taken as a name
+  expect(name('# Privacy\n\n## Contact Information\n\nWrite to us at:\n\nAttn: Privacy Team  \n12 Harbor Street  \nOakland CA 94612\n')).toBeUndefined();
+});
+
+test('the date a version went into effect, not the period of an earlier version', () => {
+  const md = '# Privacy Policy\n\nText.\n\nThis version went into effect on May 24, 2018.\n\n* Earlier policy: effective from June 6, 2014 until May 24, 2018\n';
+  expect(run(md).model.policy.effective_date).toBe('2018-05-24');
+  const only = '# Privacy Policy\n\nText.\n\n* Earlier policy: effective from June 6, 2014 until May 24, 2018\n';
+  expect(run(only).model.policy.effective_date).toBeNull();
+});
+
+test('a labelled address line in the contact section, whatever its street word', () => {
+  const m = run('# Privacy\n\n## Contact Us\n\nAddress: 7 Calle Mayor Oeste, Suite 4, Santa Clara, CA 95050\n\nEmail: privacy@example.test\n').model;
+  expect(m.controller.contact?.postal_address).toBe('7 Calle Mayor Oeste, Suite 4, Santa Clara, CA 95050');
+  // outside the contact section a labelled line is not taken
+  const o = run('# Privacy\n\n## Data we collect\n\nAddress: 7 Calle Mayor Oeste, Suite 4, Santa Clara, CA 95050\n').model;
+  expect(o.controller.contact?.postal_address).toBeUndefined();
 });

@@ -46,6 +46,6 @@ export function parseDate(text: string): { iso: string; index: number; length: n
   return out ? { iso: out, index: m.index, length: m[0].length, partial } : null;
 }
 
-export const EFFECTIVE_CUE = /\b(?:effective(?:\s+date)?|in effect|takes? effect|became effective|effective as of|effective from|effective on)\b/;
+export const EFFECTIVE_CUE = /\b(?:effective(?:\s+date)?|in effect|(?:went|goes|came|comes) into effect(?:\s+on)?|takes? effect|became effective|effective as of|effective from|effective on)\b/;
 export const UPDATED_CUE =
   /\b(?:last\s+(?:updated|revised|modified|amended|changed|reviewed)|(?:updated|revised|modified|amended)(?:\s+(?:on|as of))?|date of (?:last )?(?:revision|update)|revision date|version date|updated)\b/;

@@ -48,7 +48,7 @@ import {
   USE_RE,
 } from './cues.js';
 import { findRetention } from './retention.js';
-import { findTransfer } from './transfers.js';
+import { findTransfer, safeguardsAlone } from './transfers.js';
 import { byCodeUnit } from '../order.js';
 import { ACCESS_RIGHTS, ELSEWHERE_RE, OVERVIEW_RE, passiveByOther, rightTitle, userActs } from './rights.js';
 import { BEFORE_DEFINITION, DEFINITION_RE, EXCEPTION_BETWEEN as LEAD_EXCEPTION, LABEL_SOURCE, PLURAL_ANAPHOR_BEFORE, SINGULAR_PARTY_ANAPHOR, labelGives, labelOf, labelVerbs, partyShares, recipientFrame, type Frame, type FrameContext } from './recipients.js';
@@ -478,6 +478,8 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
   // is about a use; the data it refers to was disclosed, and credited, where it was named)
   const lastDataBlock = new Map<string, Block>();
   const changeSections = new Set<string>();
+  // the paragraph of the last transfer stated (a safeguard named in a later sentence of it joins it)
+  let transferBlock = -1;
 
   // Lexicon matching runs once per block; sentences take their share of the block's matches.
   const inDoc = (table: Pattern[]) => table;
@@ -1206,6 +1208,10 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // ---- international transfers
     if (tr) {
       store.add('transfers', { id: 'international', polarity: 'positive', ...base(tr.index, 'transfer.destination', 0.65), countries: tr.countries, safeguards: tr.safeguards });
+      transferBlock = s.block.start;
+    } else if (transferBlock === s.block.start && !isDnt) {
+      const sg = safeguardsAlone(t);
+      if (sg.length) store.add('transfers', { id: 'international', polarity: 'positive', ...base(0, 'transfer.safeguard-after', 0.6), countries: [], safeguards: sg });
     }
 
     // ---- sources (data about the person from elsewhere)
@@ -1236,12 +1242,15 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
     // ---- policy changes
     const changeTrigger = CHANGE_TRIGGER.test(t);
     const noticeCue = /\b(?:notify|notice|post(?:ed|ing|s)?|inform|let you know|e-?mail you|review (?:it|this)|check (?:back|this|our|the))\b/.test(t);
-    if (changeTrigger || ((s.classes.has('changes') || changeSections.has(secKey)) && noticeCue)) {
+    // a sentence that counts only through its section, and is about notice before a new use or
+    // sharing of data ("we will not use ... without first notifying you"), is no policy-change notice
+    const newUseNotice = !changeTrigger && noticeCue && !/\b(?:chang|modif|revis|amend)\w*|\bthis (?:privacy )?(?:policy|statement|notice)\b|\bprivacy (?:policy|statement)\b/.test(t) && /\b(?:use|share|disclos\w*|pass\w*|collect\w*)\b[^.;]{0,80}\b(?:information|data)\b|\b(?:information|data)\b[^.;]{0,60}\b(?:used|shared|disclosed)\b/.test(t);
+    if (changeTrigger || ((s.classes.has('changes') || changeSections.has(secKey)) && noticeCue && !newUseNotice)) {
       if (changeTrigger) changeSections.add(secKey);
       changeEv.push(e('policy-change.statement'));
       let k: PolicyModel['policy_change']['notice'] = 'none';
-      if (/\b(?:notify|inform|alert|contact|tell) you\b[^.]{0,60}\b(?:e-?mail|mail|directly|message|notice)|\bsend (?:you )?(?:an? )?(?:e-?mail|notice|notification|message)|\be-?mail (?:you|notification)|\bpersonal notice|\bdirect notice|\bnotif\w+ (?:to )?you by (?:e-?mail|mail)/.test(t)) k = 'personal';
-      else if (/\b(?:post|place|display|provide)\w* (?:a |an )?(?:prominent |conspicuous )?(?:notice|announcement|message|banner)|\bnotice (?:on|at) (?:our |the |this )?(?:web ?site|site|home ?page|services?)/.test(t)) k = 'website';
+      if (/\b(?:notify|inform|alert|contact|tell) (?:you|our (?:subscribers|users|members|customers))\b[^.]{0,60}\b(?:e-?mail|mail|directly|message|notice)|\bnotified to you (?:via|through|by|in)\b(?![^.]{0,30}\b(?:web ?site|site|page|polic(?:y|ies)|statement)\b)|\bsend (?:you )?(?:an? )?(?:e-?mail|notice|notification|message)|\be-?mail (?:you|notification)|\bpersonal notice|\bdirect notice|\bnotif\w+ (?:to )?you by (?:e-?mail|mail)/.test(t)) k = 'personal';
+      else if (/\b(?:post|place|display|provide)\w* (?:a |an )?(?:prominent |conspicuous )?(?:notice|announcement|message|banner)|\bpost\w* (?:on|to)\W{1,3}(?:the |our )?(?:[\w.-]+ ){0,2}blog\b|\bnotice (?:on|at) (?:our |the |this )?(?:web ?site|site|home ?page|services?)/.test(t)) k = 'website';
       else if (/\bpost\w*\b[^.]{0,40}\b(?:changes|revised|updated|new|revisions)\b|\bon this page\b|\bin this (?:section|policy|statement|page)\b|\bpublished\b|\b(?:update|revise|change)\w* the (?:"|')?(?:last updated|effective|revision)|\bcheck (?:back|occasionally|periodically|this (?:page|policy)|(?:our|the) (?:web ?site|site)\b[^.]{0,40}\bchanges)|\breview (?:this (?:policy|page|statement)|it (?:frequently|periodically|regularly|often))|\b(?:current|latest|revised|updated) version\b/.test(t)) k = 'policy_page';
       if (noticeRank[k] > noticeRank[notice]) notice = k;
     }

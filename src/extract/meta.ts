@@ -56,6 +56,8 @@ export function findDates(doc: ParsedDocument, st: DocumentStructure): { effecti
       const after = line.slice(m.index + m[0].length, m.index + m[0].length + 60);
       const d = parseDate(after);
       if (!d || d.index > 25) continue;
+      // a period that ended ("effective from June 6, 2014 until May 24, 2018") dates an earlier version
+      if (/^\s*(?:until|till|to|through|[-–])\s+\S/.test(after.slice(d.index + d.length)) && parseDate(after.slice(d.index + d.length))) continue;
       const s = ls + m.index + m[0].length + d.index;
       const span = trimSpan(mask, ls + m.index, s + d.length) ?? { start: s, end: s + d.length };
       out[kind] = { iso: d.iso, partial: d.partial, evidence: makeEvidence(doc, span.start, span.end, [], `meta.${kind}-date`) };
@@ -110,8 +112,10 @@ export function buildMeta(
 /** A name as found: cut at a sentence end ("Company. A"), trailing punctuation removed. */
 function cleanName(raw: string): string {
   const cut = raw.replace(/(?<!\b(?:Inc|Ltd|Co|Corp|L\.L\.C|S\.A|N\.V|Jr))\.\s+.*$/, '');
-  return cut.replace(/[,.;:\s]+$/, '').trim();
+  // the period of an abbreviated legal form is part of the name ("Bitwarden Inc.")
+  return cut.replace(/[,;:\s]+$/, '').replace(/(?<!\b(?:Inc|Ltd|Co|Corp|L\.L\.C|S\.A|N\.V|B\.V|Jr))[.,;:\s]+$/, '').trim();
 }
+const LEGAL_FORM = /(?:,? (?:Inc\.|LLC|L\.L\.C\.|Ltd\.|Limited|Corp\.|Corporation|GmbH|S\.A\.|B\.V\.|plc|AB))$/;
 
 const EMAIL_RE = /(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g;
 const PHONE_RE = /(?<![\w.])(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{3,4}(?![\w])|(?<![\w])1[ .-]?8[0-9]{2}[ .-][0-9A-Z]{3}[ .-][0-9A-Z]{4}(?![\w])/g;
@@ -140,9 +144,13 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
   // name
   if (!controller.name) {
     const patterns: [RegExp, string, RegExp][] = [
+      // the policy names its controller: "Spotify USA Inc. is the data controller of personal data processed under this Policy"
+      [/((?:[A-Z][\w&'’.-]*)(?:,? (?:[A-Z][\w&'’.-]*|Inc\.|LLC|Ltd\.?|&)){0,5}) (?:\([^)]{0,40}\) )?is the (?:data )?controller\b/, 'meta.controller.is-controller', /is the (?:data )?controller\b/],
       [/\b[Ww]e at ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4})/, 'meta.controller.we-at', /\bwe at\b/i],
       [/^At ((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&)){0,3}),\s+(?:we|our|it's our|it is our)\b/, 'meta.controller.at-x-we', /^At /],
       [/((?:[A-Z][\w&'’.,-]*\s+){0,4}[A-Z][\w&'’.-]*)\s*\(\s*(?:collectively,?\s*)?(?:hereinafter\s*)?["“]?\s*(?:we|us|our|the company|company)\b/, 'meta.controller.alias', /\(\s*(?:collectively,?\s*)?(?:hereinafter\s*)?["“]?\s*(?:we|us|our|the company|company)\b/i],
+      // "the Wikimedia Foundation, the non-profit organization that hosts the Wikimedia Sites"
+      [/((?:[A-Z][\w&'’.-]*)(?:\s+(?:[A-Z][\w&'’.-]*|&|of|and)){0,4}), (?:a|an|the) (?:[\w-]+ ){0,2}(?:organi[sz]ation|company|corporation) that (?:operates|hosts|runs|owns|provides|maintains)\b/, 'meta.controller.appositive', /(?:organi[sz]ation|company|corporation) that (?:operates|hosts|runs|owns|provides|maintains)\b/],
       [/\b(?:site|website|web site|service|services|app|application)s? (?:is|are) (?:operated|owned|provided|maintained) by ((?:[A-Z][\w&'’.-]*)(?:,? (?:[A-Z][\w&'’.-]*|Inc\.?|LLC|Ltd\.?|&)){0,5})/, 'meta.controller.operated-by', /\b(?:operated|owned|provided|maintained) by [A-Z]/],
     ];
     for (const [re, rule, pre] of patterns) {
@@ -152,6 +160,8 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
         if (!pre.test(raw)) continue;
         const m = re.exec(raw);
         if (!m || !m[1]) continue;
+        // the controller for some users only ("If you live in the EEA, Reddit Netherlands B.V. is the controller")
+        if (rule === 'meta.controller.is-controller' && /\b(?:if|when|where|for (?:users|residents|individuals|people|those))\b[^.]*$/i.test(raw.slice(0, m.index))) continue;
         const name = cleanName(m[1].replace(/[’']s$/, ''));
         if (name.length < 2 || /^(?:The|This|We|Our|Please|If|You|In|For|A|An|Privacy|Policy|Site|Services?)$/.test(name)) continue;
         controller.name = name;
@@ -195,9 +205,28 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
     }
   }
 
+  // the addressee line of the contact address, when it is a legal entity ("npm, Inc." above "1999 Harrison Street")
+  if (!controller.name) {
+    for (const b of contactBlocks) {
+      const raw = text.slice(b.start, b.end);
+      const m = STREET_RE.exec(raw);
+      if (!m) continue;
+      const lineStart = raw.lastIndexOf('\n', m.index) + 1;
+      if (lineStart < 2) continue;
+      const prevStart = raw.lastIndexOf('\n', lineStart - 2) + 1;
+      const prev = raw.slice(prevStart, lineStart - 1);
+      const name = prev.trim();
+      if (!LEGAL_FORM.test(name) || name.length > 60 || !/^[\w&'’.-]+(?:,? [\w&'’.-]+){0,5}$/.test(name)) continue;
+      controller.name = name;
+      const s = b.start + prevStart + prev.indexOf(name);
+      evidence.push(makeEvidence(doc, s, s + name.length, b.section, 'meta.controller.address-line'));
+      break;
+    }
+  }
+
   // contact: prefer the contact section, then the whole text
   const contact: Contact = { ...(controller.contact ?? {}) };
-  const scan = (bs: typeof blocks) => {
+  const scan = (bs: typeof blocks, contactSection: boolean) => {
     for (const b of bs) {
       const raw = text.slice(b.start, b.end);
       if (!contact.email) {
@@ -215,6 +244,15 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
         if (m && /\b(?:call|phone|telephone|tel|toll[- ]free|fax)\b|contact/i.test(raw + b.section.join(' '))) {
           contact.phone = m[0].trim();
           evidence.push(makeEvidence(doc, b.start + m.index, b.start + m.index + m[0].length, b.section, 'meta.contact.phone'));
+        }
+      }
+      // a labelled address line in the contact section, whatever its street word ("Address: 1 North Calle Cesar Chavez, Suite 102, ...")
+      if (!contact.postal_address && contactSection && /address:/i.test(raw)) {
+        const m = /(?:^|\n)[*_]*(?:postal |mailing |street |our )?address:[*_]*[ \t]*(\d+[A-Za-z]?[ \t]+[A-Z][^\n@]{5,150}?)[ \t]*(?=\n|$)/i.exec(raw);
+        if (m && /\d{4,5}\b|,/.test(m[1]!)) {
+          const s = b.start + m.index + m[0].indexOf(m[1]!);
+          contact.postal_address = m[1]!.trim();
+          evidence.push(makeEvidence(doc, s, s + m[1]!.trim().length, b.section, 'meta.contact.address'));
         }
       }
       if (!contact.postal_address) {
@@ -245,8 +283,8 @@ export function findController(doc: ParsedDocument, st: DocumentStructure, fm: R
       }
     }
   };
-  scan(contactBlocks);
-  scan(blocks);
+  scan(contactBlocks, true);
+  scan(blocks, false);
   if (Object.keys(contact).length) controller.contact = contact;
   if (evidence.length) controller.evidence = evidence;
   return controller;

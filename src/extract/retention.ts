@@ -32,7 +32,7 @@ export function findRetention(t: string): RetentionFinding | null {
   const cue = RETAIN_CUE.exec(t);
   if (!cue || FALSE_FRIENDS.test(t) && !/\b(?:retain|keep|store)\w* (?:your |the |this |such |personal )?(?:information|data)/.test(t)) return null;
   if (!DATA_WORD.test(t)) return null;
-  const period = new RegExp(`\\b(?:for|up to|no (?:longer|more) than|within|after|of|at most|maximum of|period of|about|approximately|over|than)\\s+(?:a (?:period|maximum) of\\s+|the (?:last|past)\\s+)?${NUM}\\s+(?:calendar\\s+|business\\s+)?${UNIT}\\b|\\b${NUM}[- ]${UNIT.replace(/s\?/g, '')}\\s+(?:period|retention)`).exec(t);
+  const period = new RegExp(`\\b(?:for(?:\\s+at\\s+least)?|up to|no (?:longer|more) than|within|after|of|at most|maximum of|period of|about|approximately|over|than)\\s+(?:a (?:period|maximum) of\\s+|the (?:last|past)\\s+)?${NUM}\\s+(?:calendar\\s+|business\\s+)?${UNIT}\\b|\\b${NUM}[- ]${UNIT.replace(/s\?/g, '')}\\s+(?:period|retention)`).exec(t);
   if (period) {
     const raw = (period[1] ?? period[3])!;
     const n = /^\d/.test(raw) ? +raw : (NUMBER_WORDS[raw] ?? NaN);
