@@ -1231,10 +1231,10 @@ export function run(doc: ParsedDocument, options: ExtractOptions): ExtractResult
       // the age of a gate ("not directed to children under 13", "under 18 only with a parent") outranks
       // an age named for something else ("users under 16: we do not sell", "content unsuitable under 18")
       const gate = n >= 6 && n <= 21 && (CHILD_GATE.test(t) || (!!s.lead && CHILD_GATE.test(s.lead.toLowerCase())));
-      if (n >= 6 && n <= 21 && (gate ? !minAgeGate || minAge === null || n > minAge : !minAgeGate && (minAge === null || n > minAge))) {
+      if (gate && !minAgeGate) {
         minAge = n;
-        if (gate) minAgeGate = true;
-      }
+        minAgeGate = true;
+      } else if (n >= 6 && n <= 21 && gate === minAgeGate && (minAge === null || n > minAge)) minAge = n;
       if (/\b(?:not|never|n't)\b[^.;]{0,30}\b(?:knowingly|intentionally)?\s*(?:collect|solicit|request|gather|obtain|maintain|market|direct|intend|designed)|\bnot (?:intended|directed|designed|targeted|meant)\b|\b(?:prohibit|must be (?:at least|over))/.test(t)) knowingly ??= false;
       else if (/\b(?:knowingly )?(?:collect|request|obtain)\w*\b[^.;]{0,60}\b(?:from )?(?:children|kids|minors)\b|\bwith (?:verifiable )?parental consent\b/.test(t) && !/\bnot\b/.test(t)) knowingly = true;
     }

@@ -39,6 +39,9 @@ const SAFEGUARDS: [RegExp, string][] = [
 const ANY_COUNTRY = new RegExp(COUNTRIES.map(([re]) => re.source).join('|'));
 const OUTSIDE_NAMED = new RegExp(`\\boutside (?:of )?(?:${ANY_COUNTRY.source})`);
 const ANY_SAFEGUARD = new RegExp(SAFEGUARDS.map(([re]) => re.source).join('|'));
+/** The safeguards a sentence names (those `keep` accepts), in SAFEGUARDS order. */
+const safeguardsIn = (t: string, keep: (id: string) => boolean = () => true): string[] =>
+  ANY_SAFEGUARD.test(t) ? SAFEGUARDS.filter(([re, id]) => keep(id) && re.test(t)).map(([, id]) => id) : [];
 
 const MOVE = /\b(?:transfer\w*|transmit\w*|stor(?:e|ed|age|ing)|process(?:ed|ing)?|host(?:ed|ing)?|mov(?:e|ed)|sent|send|located|maintain\w*|held|kept|access(?:ed)? from)\b/;
 const ABROAD = eager(/\b(?:outside (?:of )?(?:the |your |those |these )?(?:country|countries|eea|european|eu\b|united|jurisdiction|state|province|region)|other countries|another country|to (?:third )?countries (?:that|which|where|whose|with|outside)|countries other than|across (?:national )?borders|cross[- ]border|internationally|around the world|worldwide offices|world ?wide|any country|in (?:certain|various|several|multiple) countries|(?:foreign|other) jurisdictions|country (?:of|where) (?:your )?(?:residence|you (?:live|reside)))\b/);
@@ -60,12 +63,14 @@ const ORIGIN_BEFORE =
 const FRAMEWORK = /\b(?:safe harbou?r|privacy shield|data privacy framework)\b/;
 const FRAMEWORK_JOIN = /\b(?:participa\w*|certif\w*|self-certif\w*|adhere\w*|compl(?:y|ies|iant|iance)|member)\b/;
 
+// each country's expression again, global, to read every mention (built once, not per sentence)
+const COUNTRIES_ALL = COUNTRIES.map(([re, code]) => [re, new RegExp(re.source, 'g'), code] as const);
+
 function destinations(t: string): string[] {
   const out: string[] = [];
-  for (const [re, code] of COUNTRIES) {
+  for (const [re, all, code] of COUNTRIES_ALL) {
     if (!re.test(t)) continue;
-    const g = new RegExp(re.source, 'g');
-    for (const m of t.matchAll(g)) {
+    for (const m of t.matchAll(all)) {
       const before = t.slice(Math.max(0, m.index - 90), m.index);
       // the place data leaves, not where it goes: "located outside the EEA", "transferred outside of the UK"
       if (/\boutside (?:of )?(?:the )?(?:(?:[\w.-]+ ){1,3}(?:or|and) (?:the )?)?$/.test(before)) continue;
@@ -84,8 +89,7 @@ function destinations(t: string): string[] {
 
 export function findTransfer(t: string): TransferFinding | null {
   if ((t.includes('harbo') || t.includes('shield') || t.includes('framework')) && FRAMEWORK.test(t) && FRAMEWORK_JOIN.test(t) && !/\b(?:not|no longer|never)\b[^.]{0,30}\b(?:participa|certif|adhere|rely|compl)/.test(t)) {
-    const safeguards = SAFEGUARDS.filter(([re]) => re.test(t)).map(([, s]) => s).filter((s) => s !== 'consent');
-    return { countries: ['US'], safeguards, index: FRAMEWORK.exec(t)!.index, frame: false };
+    return { countries: ['US'], safeguards: safeguardsIn(t, (id) => id !== 'consent'), index: FRAMEWORK.exec(t)!.index, frame: false };
   }
   const move = MOVE.exec(t);
   if (!move) return null;
@@ -95,14 +99,14 @@ export function findTransfer(t: string): TransferFinding | null {
   const abroad = ABROAD.exec(t);
   const countries = ANY_COUNTRY.test(t) ? destinations(t) : [];
   // "when we transfer the personal data of users in the EEA, we rely on standard contractual clauses"
-  if (!abroad && !countries.length && /\btransfer/.test(t) && ANY_SAFEGUARD.test(t) && SAFEGUARDS.some(([re, id]) => id !== 'consent' && re.test(t)) && /\b(?:information|data|personal)\b/.test(t))
-    return { countries: [], safeguards: SAFEGUARDS.filter(([re]) => re.test(t)).map(([, s]) => s), index: move.index, frame: false };
+  if (!abroad && !countries.length && /\btransfer/.test(t) && safeguardsIn(t, (id) => id !== 'consent').length && /\b(?:information|data|personal)\b/.test(t))
+    return { countries: [], safeguards: safeguardsIn(t), index: move.index, frame: false };
   // "process data outside of Canada": abroad, from a named place
   const outsideNamed = !abroad && !countries.length && t.includes('outside') && OUTSIDE_NAMED.test(t);
   if (!abroad && !outsideNamed && !countries.length) return null;
   if (!abroad && !outsideNamed && !/\b(?:transfer\w*|stor\w*|process\w*|host\w*|located|held|send|sent)\b[^.]{0,80}\b(?:in|to|into|within)\b/.test(t)) return null;
   if (!/\b(?:information|data|personal|records?)\b/.test(t)) return null;
-  const safeguards = ANY_SAFEGUARD.test(t) ? SAFEGUARDS.filter(([re]) => re.test(t)).map(([, s]) => s) : [];
+  const safeguards = safeguardsIn(t);
   // "we may share your personal data with our parent company, located in the BVI": a disclosure first,
   // whose recipient's place names the destination; the sentence still speaks of parties for the other facets
   const sharedWith = move[0] === 'located' && !abroad && /\bshar(?:e|es|ed|ing)\b[^.]{0,60}\bwith\b/.test(t);
@@ -113,8 +117,7 @@ export function findTransfer(t: string): TransferFinding | null {
  *  of standard contract clauses ..." after "we may share your data with our parent company, located
  *  in the BVI"): the caller attaches them to a transfer stated earlier in the same paragraph. */
 export function safeguardsAlone(t: string): string[] {
-  if (!ANY_SAFEGUARD.test(t)) return [];
   // contract-type mechanisms only: a framework named later in the paragraph is mostly its recourse or conflict clause
-  return SAFEGUARDS.filter(([re, id]) => CONTRACT_SAFEGUARDS.has(id) && re.test(t)).map(([, id]) => id);
+  return safeguardsIn(t, (id) => CONTRACT_SAFEGUARDS.has(id));
 }
 const CONTRACT_SAFEGUARDS = new Set(['standard_contractual_clauses', 'binding_corporate_rules', 'adequacy_decision']);

@@ -265,12 +265,13 @@ function renderBodyOnce(tree: MdastRoot, chunkBytes?: number, forceRaw = false):
       const h = HEADING.exec(node.tagName);
       if (h) {
         // Heading ids from their text, unique in the document (what rehype-slug does, across chunks).
-        if (!node.properties.id) node.properties.id = state.slugs.slug(toString(node));
+        const text = toString(node);
+        if (!node.properties.id) node.properties.id = state.slugs.slug(text);
         const source = Number(h[1]);
         while (open.length && open[open.length - 1]! >= source) open.pop();
         node.tagName = `h${open.length + 1}`;
         open.push(source);
-        if (typeof node.properties.id === 'string') toc.push({ depth: open.length, id: node.properties.id, text: toString(node) });
+        if (typeof node.properties.id === 'string') toc.push({ depth: open.length, id: node.properties.id, text });
       }
       // Line anchors on blocks, so that evidence links ("line 25") land on the passage. Headings
       // keep their slug id; their line goes on a data attribute target via an empty span.
